@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { InvalidArgumentError } from './errors';
 
 /**
  * Every setting berth reads, in one place. Only this file reads `process.env` and
@@ -17,14 +18,18 @@ export interface BerthConfig {
   propertiesDockerHost?: string;
   /** `docker.tls.verify` from `~/.testcontainers.properties` (`1` or `true`). */
   propertiesTlsVerify: boolean;
-  /** `docker.cert.path` from `~/.testcontainers.properties`. */
+  /** `docker.cert.path` from `~/.testcontainers.properties` (default `~/.docker` when `docker.tls.verify` is on). */
   propertiesCertPath?: string;
+  /** ssh-agent socket for `ssh://` engines. Env `SSH_AUTH_SOCK`. */
+  sshAuthSock?: string;
   /** Docker CLI context to use. Env `DOCKER_CONTEXT` (else `currentContext` in the Docker config). */
   dockerContext?: string;
   /** Docker CLI config folder. Env `DOCKER_CONFIG`, default `~/.docker`. */
   dockerConfigDir: string;
   /** Inline Docker config JSON for registry auth. Env `DOCKER_AUTH_CONFIG`. */
   dockerAuthConfig?: string;
+  /** Folders searched for `docker-credential-<name>` helpers. Env `PATH`. */
+  searchPath: string;
   /** Host name used to reach published ports. Env `TESTCONTAINERS_HOST_OVERRIDE`. */
   hostOverride?: string;
   /** `XDG_RUNTIME_DIR`, for the rootless socket. */
@@ -43,10 +48,19 @@ export interface BerthConfig {
   reuseEnabled: boolean;
   /** Default startup timeout in ms. Env `BERTH_STARTUP_TIMEOUT_MS`, default 60000. */
   startupTimeoutMs: number;
-  /** Timeout for finding an engine, in ms. Env `BERTH_ENGINE_TIMEOUT_MS`, default 5000. */
+  /**
+   * Deadline for finding an engine, in ms: every candidate's connect, TLS/SSH handshake and `/version`
+   * answer must fit in it. Env `BERTH_ENGINE_TIMEOUT_MS`, default 4000 (so discovery fails within 5 s).
+   */
   engineTimeoutMs: number;
   /** Print a report of leaked resources at exit. Env `BERTH_LEAK_REPORT` (`false` turns it off). */
   leakReport: boolean;
+  /**
+   * Age after which resources of a session owned on ANOTHER machine count as stale and are removed at
+   * startup (sessions on this machine are judged exactly by their owner process). Env
+   * `BERTH_STALE_SESSION_TTL_MS`, default 86400000 (24 h).
+   */
+  staleSessionTtlMs: number;
   /** Whether this runs in CI (`CI=true`): progress is printed as one line per pull. */
   ci: boolean;
   /** Whether a live progress display may be drawn (stderr is a TTY and not CI). */
@@ -80,11 +94,17 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+/** Docker's reading of a boolean variable: set and not `0`/`false` means on (`DOCKER_TLS_VERIFY=1`). */
+function flag(value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase();
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false';
+}
+
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new Error(`Invalid ${name}: ${JSON.stringify(value)} (expected a positive whole number of milliseconds)`);
+    throw new InvalidArgumentError(name, value, 'expected a positive whole number of milliseconds');
   }
   return n;
 }
@@ -99,14 +119,16 @@ export function readConfig(
   const ci = env['CI'] === 'true' || env['CI'] === '1';
   return {
     dockerHost: nonEmpty(env['DOCKER_HOST']),
-    dockerTlsVerify: env['DOCKER_TLS_VERIFY'] === '1' || env['DOCKER_TLS_VERIFY'] === 'true',
+    dockerTlsVerify: flag(env['DOCKER_TLS_VERIFY']),
     dockerCertPath: nonEmpty(env['DOCKER_CERT_PATH']) ?? path.join(home, '.docker'),
     propertiesDockerHost: nonEmpty(properties['docker.host']),
-    propertiesTlsVerify: properties['docker.tls.verify'] === '1' || properties['docker.tls.verify'] === 'true',
+    propertiesTlsVerify: flag(properties['docker.tls.verify']),
     propertiesCertPath: nonEmpty(properties['docker.cert.path']),
+    sshAuthSock: nonEmpty(env['SSH_AUTH_SOCK']),
     dockerContext: nonEmpty(env['DOCKER_CONTEXT']),
     dockerConfigDir: nonEmpty(env['DOCKER_CONFIG']) ?? path.join(home, '.docker'),
     dockerAuthConfig: nonEmpty(env['DOCKER_AUTH_CONFIG']),
+    searchPath: env['PATH'] ?? '',
     hostOverride: nonEmpty(env['TESTCONTAINERS_HOST_OVERRIDE']),
     xdgRuntimeDir: nonEmpty(env['XDG_RUNTIME_DIR']),
     homeDir: home,
@@ -116,8 +138,9 @@ export function readConfig(
     ryukContainerImage: nonEmpty(env['RYUK_CONTAINER_IMAGE']),
     reuseEnabled: env['TESTCONTAINERS_REUSE_ENABLE'] !== 'false',
     startupTimeoutMs: positiveInt(env['BERTH_STARTUP_TIMEOUT_MS'], 60_000, 'BERTH_STARTUP_TIMEOUT_MS'),
-    engineTimeoutMs: positiveInt(env['BERTH_ENGINE_TIMEOUT_MS'], 5_000, 'BERTH_ENGINE_TIMEOUT_MS'),
+    engineTimeoutMs: positiveInt(env['BERTH_ENGINE_TIMEOUT_MS'], 4_000, 'BERTH_ENGINE_TIMEOUT_MS'),
     leakReport: env['BERTH_LEAK_REPORT'] !== 'false',
+    staleSessionTtlMs: positiveInt(env['BERTH_STALE_SESSION_TTL_MS'], 86_400_000, 'BERTH_STALE_SESSION_TTL_MS'),
     ci,
     interactive: stderrIsTty && !ci,
   };

@@ -28,18 +28,26 @@ export interface EngineAttempt {
   reason: string;
 }
 
-/** No Docker (or Podman) engine answered. Lists every place berth tried and why each failed. */
+/**
+ * No Docker (or Podman) engine answered. Lists every place berth tried and why each failed:
+ * `Docker engine unavailable: tcp://127.0.0.1:1 (DOCKER_HOST: connection refused: ...)`, or one line
+ * per place when several were tried.
+ */
 export class EngineUnavailableError extends BerthError {
+  /** Every place berth looked, in the order it looked, with the reason each failed. */
   readonly attempts: readonly EngineAttempt[];
   constructor(attempts: readonly EngineAttempt[], options: BerthErrorOptions = {}) {
-    const lines = attempts.length
-      ? attempts.map((a) => `  - ${a.source}: ${a.address} (${a.reason})`).join('\n')
-      : '  (no candidate address: DOCKER_HOST is unset and no socket exists)';
-    super(
-      `No Docker engine answered. Tried:\n${lines}\n` +
-        'Start a Docker engine (on Debian as root: `bash scripts/testbed.sh up`), or set DOCKER_HOST to one that runs.',
-      options,
-    );
+    const hint =
+      'Start a Docker engine, or point DOCKER_HOST (or a Docker context, or docker.host in ~/.testcontainers.properties) at one that runs.';
+    const [only] = attempts;
+    const head =
+      attempts.length === 1 && only
+        ? `Docker engine unavailable: ${only.address} (${only.source}: ${only.reason})`
+        : attempts.length === 0
+          ? 'Docker engine unavailable: no place to look (DOCKER_HOST is unset and no engine socket exists)'
+          : `Docker engine unavailable: none of ${attempts.length} places answered\n` +
+            attempts.map((a) => `  - ${a.source}: ${a.address} (${a.reason})`).join('\n');
+    super(`${head}\n${hint}`, options);
     this.attempts = attempts;
   }
 }
@@ -226,6 +234,19 @@ export class BackupError extends BerthError {
   }
 }
 
+/** A resource could not be created because its name is taken. The existing resource is left untouched. */
+export class NameConflictError extends BerthError {
+  constructor(
+    /** What kind of resource: `volume`, `network`, `container`. */
+    readonly kind: string,
+    /** The name that is taken. */
+    readonly resourceName: string,
+    options: BerthErrorOptions = {},
+  ) {
+    super(`Create ${kind} failed: ${resourceName} (the name is taken by an existing ${kind}; it was left untouched)`, options);
+  }
+}
+
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {
@@ -238,4 +259,60 @@ function formatValue(value: unknown): string {
 /** Type guard: is `error` any berth error? */
 export function isBerthError(error: unknown): error is BerthError {
   return error instanceof BerthError;
+}
+
+/**
+ * A wait strategy decided the container cannot become ready (health check `unhealthy`, log stream
+ * ended before the message, one-shot container exited non-zero, ...). The start pipeline reports it
+ * as the `cause` of a {@link ContainerStartError} carrying the exit code and last log lines.
+ */
+export class WaitStrategyError extends BerthError {
+  constructor(
+    /** A description of the strategy, e.g. `health check`. */
+    readonly strategy: string,
+    /** Why it failed. */
+    readonly detail: string,
+    options: BerthErrorOptions = {},
+  ) {
+    super(`Wait failed: ${strategy} (${detail})`, options);
+  }
+}
+
+/** Pushing an image to a registry failed (unauthorized, registry unreachable, no such image, ...). */
+export class ImagePushError extends BerthError {
+  constructor(
+    readonly image: string,
+    readonly registry: string,
+    readonly engineMessage: string,
+    options: BerthErrorOptions = {},
+  ) {
+    super(`Push failed: ${image} to ${registry} (${engineMessage})`, options);
+  }
+}
+
+/** A request berth sent to a registry itself (not through the engine), e.g. its catalog, failed. */
+export class RegistryRequestError extends BerthError {
+  constructor(
+    readonly registry: string,
+    readonly operation: string,
+    readonly detail: string,
+    options: BerthErrorOptions = {},
+  ) {
+    super(`${operation} failed: ${registry} (${detail})`, options);
+  }
+}
+
+/** Cleanup-on-crash could not be armed: the watchdog (or Ryuk) did not answer. Nothing was created. */
+export class ReaperError extends BerthError {
+  constructor(
+    /** The engine (or Ryuk) address the reaper serves. */
+    readonly subject: string,
+    readonly detail: string,
+    options: BerthErrorOptions = {},
+  ) {
+    super(
+      `Cleanup-on-crash failed: ${subject} (${detail}). Set TESTCONTAINERS_RYUK_DISABLED=true to run without it.`,
+      options,
+    );
+  }
 }

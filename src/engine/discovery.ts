@@ -1,104 +1,75 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BerthConfig } from '../config';
 import type { EngineAttempt } from '../errors';
+import { currentContextName, readContext } from './context';
 import type { EngineEndpoint } from './endpoint';
 
 /** The outcome of looking for engine addresses: candidates to probe in order, and places that failed already. */
 export interface DiscoveryResult {
+  /** Addresses to probe, in discovery order; the first that answers wins. */
   candidates: EngineEndpoint[];
+  /** Places that were looked at and could not give an address (missing socket, missing context). */
   skipped: EngineAttempt[];
 }
 
-interface ContextMeta {
-  Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
-}
-
-function contextEndpoint(config: BerthConfig, name: string, source: string): EngineEndpoint | EngineAttempt {
-  const id = createHash('sha256').update(name).digest('hex');
-  const metaFile = path.join(config.dockerConfigDir, 'contexts', 'meta', id, 'meta.json');
-  let meta: ContextMeta;
-  try {
-    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as ContextMeta;
-  } catch (error) {
-    return { source, address: metaFile, reason: `cannot read context metadata: ${(error as Error).message}` };
-  }
-  const host = meta.Endpoints?.docker?.Host;
-  if (!host) return { source, address: metaFile, reason: 'context has no docker endpoint Host' };
-  const tlsDir = path.join(config.dockerConfigDir, 'contexts', 'tls', id, 'docker');
-  const tls = existsSync(path.join(tlsDir, 'ca.pem')) ? { certPath: tlsDir } : undefined;
-  return { source, url: host, explicit: true, ...(tls ? { tls } : {}) };
-}
-
-function currentContextName(config: BerthConfig): string | undefined {
-  try {
-    const cli = JSON.parse(readFileSync(path.join(config.dockerConfigDir, 'config.json'), 'utf8')) as {
-      currentContext?: string;
-    };
-    return cli.currentContext && cli.currentContext !== 'default' ? cli.currentContext : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isEndpoint(x: EngineEndpoint | EngineAttempt): x is EngineEndpoint {
-  return 'url' in x;
-}
-
-/** Socket paths probed when nothing was configured, in order. */
+/** Socket paths probed when nothing was configured, in order (duplicates removed). */
 export function socketCandidates(config: BerthConfig): Array<{ source: string; socket: string }> {
-  const list: Array<{ source: string; socket: string }> = [
-    { source: 'default socket', socket: '/var/run/docker.sock' },
-  ];
-  if (config.xdgRuntimeDir) list.push({ source: 'rootless socket ($XDG_RUNTIME_DIR)', socket: path.join(config.xdgRuntimeDir, 'docker.sock') });
-  list.push({ source: 'rootless socket', socket: path.join(config.homeDir, '.docker', 'run', 'docker.sock') });
+  const list: Array<{ source: string; socket: string }> = [{ source: 'default socket', socket: '/var/run/docker.sock' }];
+  if (config.xdgRuntimeDir) {
+    list.push({ source: 'rootless socket ($XDG_RUNTIME_DIR)', socket: path.join(config.xdgRuntimeDir, 'docker.sock') });
+  }
+  list.push({ source: 'rootless socket (~/.docker/run)', socket: path.join(config.homeDir, '.docker', 'run', 'docker.sock') });
   list.push({ source: 'Docker Desktop socket', socket: path.join(config.homeDir, '.docker', 'desktop', 'docker.sock') });
-  if (config.uid !== undefined) list.push({ source: 'rootless socket', socket: `/run/user/${config.uid}/docker.sock` });
-  if (config.xdgRuntimeDir) list.push({ source: 'Podman socket ($XDG_RUNTIME_DIR)', socket: path.join(config.xdgRuntimeDir, 'podman', 'podman.sock') });
+  if (config.uid !== undefined) list.push({ source: 'rootless socket (/run/user)', socket: `/run/user/${config.uid}/docker.sock` });
+  if (config.xdgRuntimeDir) {
+    list.push({ source: 'Podman socket ($XDG_RUNTIME_DIR)', socket: path.join(config.xdgRuntimeDir, 'podman', 'podman.sock') });
+  }
   list.push({ source: 'Podman socket', socket: '/run/podman/podman.sock' });
   return list.filter((c, i) => list.findIndex((o) => o.socket === c.socket) === i);
 }
 
+/** `host:port` without a scheme means TCP, as for the Docker CLI. */
+function normalizeUrl(url: string): string {
+  return url.includes('://') ? url : `tcp://${url}`;
+}
+
+/** Adds the SSH credentials berth may use to an `ssh://` endpoint. */
+function withSsh(config: BerthConfig, endpoint: EngineEndpoint): EngineEndpoint {
+  if (!endpoint.url.startsWith('ssh://')) return endpoint;
+  const agent = config.sshAuthSock ? { agentSocket: config.sshAuthSock } : {};
+  return { ...endpoint, ssh: { ...agent, keyDir: path.join(config.homeDir, '.ssh') } };
+}
+
+function configured(config: BerthConfig, endpoint: EngineEndpoint): DiscoveryResult {
+  return { candidates: [withSsh(config, endpoint)], skipped: [] };
+}
+
 /**
  * Finds where the engine may be, in the documented order:
- * `DOCKER_HOST`, the Docker context (`DOCKER_CONTEXT`, else `currentContext` in the CLI config),
- * `~/.testcontainers.properties` `docker.host`, `/var/run/docker.sock`, then the rootless and Podman sockets.
- * The first configured source is authoritative: berth never silently falls back from a configured engine.
+ * 1. `DOCKER_HOST` (with `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH`);
+ * 2. the Docker context: `DOCKER_CONTEXT`, else `currentContext` in `$DOCKER_CONFIG/config.json` (not `default`);
+ * 3. `docker.host` in `~/.testcontainers.properties` (with `docker.tls.verify`/`docker.cert.path`);
+ * 4. `/var/run/docker.sock`, then the rootless, Docker Desktop and Podman sockets that exist.
+ * The first configured source (1-3) is the only candidate: berth never falls back from a configured engine to another.
  */
 export function discoverEndpoints(config: BerthConfig, fileExists: (p: string) => boolean = existsSync): DiscoveryResult {
   if (config.dockerHost) {
-    return {
-      candidates: [
-        {
-          source: 'DOCKER_HOST',
-          url: config.dockerHost,
-          explicit: true,
-          ...(config.dockerTlsVerify ? { tls: { certPath: config.dockerCertPath } } : {}),
-        },
-      ],
-      skipped: [],
-    };
+    const tls = config.dockerTlsVerify ? { tls: { certPath: config.dockerCertPath } } : {};
+    return configured(config, { source: 'DOCKER_HOST', url: normalizeUrl(config.dockerHost), explicit: true, ...tls });
   }
   const contextName = config.dockerContext ?? currentContextName(config);
   if (contextName && contextName !== 'default') {
-    const source = config.dockerContext ? `DOCKER_CONTEXT "${contextName}"` : `current docker context "${contextName}"`;
-    const found = contextEndpoint(config, contextName, source);
-    return isEndpoint(found) ? { candidates: [found], skipped: [] } : { candidates: [], skipped: [found] };
+    const source = config.dockerContext ? 'DOCKER_CONTEXT' : `currentContext in ${path.join(config.dockerConfigDir, 'config.json')}`;
+    const found = readContext(config, contextName, source);
+    if ('reason' in found) return { candidates: [], skipped: [found] };
+    return configured(config, found);
   }
   if (config.propertiesDockerHost) {
-    const tlsDir = config.propertiesCertPath;
-    return {
-      candidates: [
-        {
-          source: '~/.testcontainers.properties docker.host',
-          url: config.propertiesDockerHost,
-          explicit: true,
-          ...(config.propertiesTlsVerify && tlsDir ? { tls: { certPath: tlsDir } } : {}),
-        },
-      ],
-      skipped: [],
-    };
+    const certPath = config.propertiesCertPath ?? path.join(config.homeDir, '.docker');
+    const tls = config.propertiesTlsVerify ? { tls: { certPath } } : {};
+    const source = 'docker.host in ~/.testcontainers.properties';
+    return configured(config, { source, url: normalizeUrl(config.propertiesDockerHost), explicit: true, ...tls });
   }
   const candidates: EngineEndpoint[] = [];
   const skipped: EngineAttempt[] = [];
