@@ -23,6 +23,7 @@ module.exports = {
       slowTestThreshold: 30,
     },
   ],
+  reporters: ['default', '<rootDir>/test/support/summary-line-reporter.js'],
   testTimeout: 120000,
   maxWorkers: 2,
 };
