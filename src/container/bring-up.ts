@@ -1,0 +1,72 @@
+import { getConfig } from '../config';
+import type { Engine } from '../engine/engine';
+import { restartContainer, startContainer } from '../engine/containers';
+import { createLogger } from '../logger';
+import { runWait } from '../wait/run-wait';
+import { selectWaitStrategy } from '../wait/select-wait-strategy';
+import type { ContainerSpec } from './container-spec';
+import { createRun, unixSecondsOf, waitForPortBindings, type ContainerRun } from './container-run';
+import { createWaitTarget } from './container-wait-target';
+
+const log = createLogger('berth:container');
+
+/** The image's health check, as the default wait selection needs it. */
+export interface ImageHealthInfo {
+  /** The image defines a HEALTHCHECK other than NONE. */
+  present: boolean;
+  /** The image says `HEALTHCHECK NONE`. */
+  disabled: boolean;
+}
+
+/** How {@link bringUp} gets the container running. */
+export interface BringUpOptions {
+  engine: Engine;
+  id: string;
+  spec: ContainerSpec;
+  imageHealth: ImageHealthInfo;
+  /** `start` a created/stopped container, `restart` a running one, `none` when it already runs (reuse). */
+  action: 'start' | 'restart' | 'none';
+  /** Seconds before SIGKILL on restart. */
+  restartTimeoutSeconds?: number;
+  /** The container is new: every log line belongs to this run. */
+  fresh: boolean;
+  signal?: AbortSignal;
+  /** Called after the start, once ports are bound, before the wait strategy runs. */
+  onStarted?: (run: ContainerRun) => Promise<void>;
+}
+
+/**
+ * The one path from "created or running" to "ready", shared by start, restart and reuse: start or
+ * restart → wait for port bindings (bounded by the startup timeout) → a fresh run (new ports, a
+ * log that only holds this run's lines) → select and run the wait strategy.
+ */
+export async function bringUp(options: BringUpOptions): Promise<ContainerRun> {
+  const { engine, id, spec, signal } = options;
+  const healthTest = spec.healthCheck?.test[0];
+  const strategy = selectWaitStrategy({
+    ...(spec.waitStrategy ? { explicit: spec.waitStrategy } : {}),
+    containerHealthCheck: healthTest !== undefined && healthTest !== 'NONE',
+    imageHealthCheck: options.imageHealth.present,
+    healthCheckDisabled: healthTest === 'NONE' || (healthTest === undefined && options.imageHealth.disabled),
+  });
+  const startupTimeoutMs = strategy.isStartupTimeoutSet()
+    ? strategy.getStartupTimeout()
+    : (spec.startupTimeoutMs ?? getConfig().startupTimeoutMs);
+  const startedAt = Date.now();
+  signal?.throwIfAborted();
+  if (options.action === 'start') await startContainer(engine, id);
+  else if (options.action === 'restart') await restartContainer(engine, id, options.restartTimeoutSeconds ?? 0);
+  const inspect = await waitForPortBindings(engine, id, startedAt + startupTimeoutMs, signal);
+  const logsSince = options.fresh ? 0 : unixSecondsOf(inspect.State.FinishedAt);
+  const run = createRun(engine, inspect, spec.imageName.string, spec.exposedPorts, logsSince);
+  try {
+    await options.onStarted?.(run);
+    log.debug(`Waiting for ${strategy.describe()} (timeout ${startupTimeoutMs} ms)`, { containerId: id });
+    await runWait(strategy, createWaitTarget(run), { startupTimeoutMs, startedAt, ...(signal ? { signal } : {}) });
+    log.info(`Container is ready (${Date.now() - startedAt} ms)`, { containerId: id, image: spec.imageName.string });
+    return run;
+  } catch (error) {
+    run.logs.close();
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { listContainersByLabel, unpauseContainer } from '../engine/containers';
+import { LABEL_TESTCONTAINERS_CONTAINER_HASH } from '../labels';
+import { createLogger } from '../logger';
+import { bringUp } from './bring-up';
+import type { ContainerSpec } from './container-spec';
+import { toCreateRequest } from './create-options';
+import { withFileLock } from './file-lock';
+import { rememberContainer } from './registry';
+import type { StartContext } from './start-pipeline';
+import { StartedGenericContainer } from './started-generic-container';
+
+const log = createLogger('berth:container');
+
+/** The label that marks a reusable container with the hash of its configuration. */
+export function reuseHashOf(hash: string): Record<string, string> {
+  return { [LABEL_TESTCONTAINERS_CONTAINER_HASH]: hash };
+}
+
+/**
+ * The hash of everything that shapes a container: the whole create request, HostConfig included
+ * (mounts, ports, tmpfs, privileged, network), without berth's own labels (session, version, call site).
+ */
+export function computeReuseHash(spec: ContainerSpec, engineIsLocal: boolean): string {
+  const request = toCreateRequest(spec, { engineIsLocal, extraLabels: {} });
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+type Create = (context: StartContext, reuseHash: string) => Promise<StartedGenericContainer>;
+
+const inProcess = new Map<string, Promise<unknown>>();
+
+function singleFlight<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = inProcess.get(key) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  inProcess.set(key, next.catch(() => undefined));
+  return next;
+}
+
+/**
+ * `withReuse()`: finds a container with the same configuration hash (running, created, paused or
+ * exited) and brings it up, else creates one. Serialised per hash in this process and across
+ * processes (a file lock), so parallel workers never create duplicates. Reused containers carry no
+ * session label: the session's cleanup leaves them running.
+ */
+export function findOrCreateReusable(context: StartContext, create: Create): Promise<StartedGenericContainer> {
+  const { engine, spec, imageHealth, signal } = context;
+  const hash = computeReuseHash(spec, engine.isLocal);
+  return singleFlight(hash, () =>
+    withFileLock(`reuse-${hash.slice(0, 32)}`, async () => {
+      const candidates = await listContainersByLabel(engine, [`${LABEL_TESTCONTAINERS_CONTAINER_HASH}=${hash}`]);
+      const found = candidates.find((c) => !['removing', 'dead', 'restarting'].includes(c.State));
+      if (!found) return create(context, hash);
+      log.info(`Reusing container with hash ${hash.slice(0, 12)} (${found.State})`, { containerId: found.Id });
+      if (found.State === 'paused') await unpauseContainer(engine, found.Id);
+      const run = await bringUp({
+        engine,
+        id: found.Id,
+        spec,
+        imageHealth,
+        action: found.State === 'running' || found.State === 'paused' ? 'none' : 'start',
+        fresh: found.State === 'created',
+        ...(signal ? { signal } : {}),
+      });
+      rememberContainer(found.Id);
+      return new StartedGenericContainer(engine, spec, imageHealth, run, true);
+    }, signal),
+  );
+}
