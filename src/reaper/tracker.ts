@@ -1,3 +1,5 @@
+import { processState } from './process-state';
+
 /** A resource this process created and has not removed yet. */
 export interface TrackedResource {
   kind: 'container' | 'network' | 'volume' | 'image';
@@ -7,21 +9,23 @@ export interface TrackedResource {
   createdBy?: string;
 }
 
-const live = new Map<string, TrackedResource>();
+function live(): Map<string, TrackedResource> {
+  return processState().tracked;
+}
 
 /** Records a created resource (for cleanup at exit and the leak report). */
 export function trackResource(resource: TrackedResource): void {
-  live.set(`${resource.kind}:${resource.id}`, resource);
+  live().set(`${resource.kind}:${resource.id}`, resource);
 }
 
 /** Forgets a removed resource. */
 export function untrackResource(kind: TrackedResource['kind'], id: string): void {
-  live.delete(`${kind}:${id}`);
+  live().delete(`${kind}:${id}`);
 }
 
 /** Resources still alive, in creation order. */
 export function trackedResources(): TrackedResource[] {
-  return [...live.values()];
+  return [...live().values()];
 }
 
 /** `file:line` of the first stack frame outside berth's own sources: the user code that created a resource. */
