@@ -1,3 +1,5 @@
+import { HealthCheckWaitStrategy } from './health-check-wait-strategy';
+import { HostPortWaitStrategy } from './host-port-wait-strategy';
 import type { WaitStrategy } from './wait-strategy';
 
 /** What the default wait selection looks at (API-COMPAT 1.8). */
@@ -13,19 +15,14 @@ export interface WaitSelectionInput {
 }
 
 /**
- * Picks the wait strategy for a start: the explicit one, else the health check when the container
- * or image has one, else listening ports. (Stub: the readiness issue fills in the strategies.)
+ * Picks the wait strategy for a start, as testcontainers-node 12 does: the explicit one; else the
+ * health check when the container has one; else listening ports when the health check was
+ * disabled (`NONE`); else the health check when the image has one; else listening ports.
  */
 export function selectWaitStrategy(input: WaitSelectionInput): WaitStrategy {
   if (input.explicit) return input.explicit;
-  let timeout = 60_000;
-  let set = false;
-  const ready: WaitStrategy = {
-    waitUntilReady: () => Promise.resolve(),
-    withStartupTimeout: (ms) => ((timeout = ms), (set = true), ready),
-    isStartupTimeoutSet: () => set,
-    getStartupTimeout: () => timeout,
-    describe: () => 'no wait (stub)',
-  };
-  return ready;
+  if (input.containerHealthCheck && !input.healthCheckDisabled) return new HealthCheckWaitStrategy();
+  if (input.healthCheckDisabled) return new HostPortWaitStrategy();
+  if (input.imageHealthCheck) return new HealthCheckWaitStrategy();
+  return new HostPortWaitStrategy();
 }

@@ -22,4 +22,9 @@ export interface WaitStrategy {
   getStartupTimeout(): number;
   /** A short description for errors and logs, e.g. `log message "Ready"`. */
   describe(): string;
+  /**
+   * Optional: true when readiness means the container ran to completion (as with
+   * `Wait.forOneShotStartup()`), so the runner does not fail the start when the container exits.
+   */
+  expectsExit?(): boolean;
 }
