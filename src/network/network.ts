@@ -1,7 +1,7 @@
 import { getEngine } from '../engine/engine';
 import { createNetwork, removeNetwork } from '../engine/networks';
 import { EngineRequestError, InvalidArgumentError, NameConflictError, ResourceStateError } from '../errors';
-import { randomUuid, sessionLabels, standardLabels } from '../labels';
+import { LABEL_BERTH_CREATED_BY, randomUuid, sessionLabels, standardLabels } from '../labels';
 import { createLogger } from '../logger';
 import { ensureReaper } from '../reaper/reaper';
 import { getSessionId } from '../reaper/session';
@@ -50,9 +50,15 @@ export class Network {
 
   /** Creates the network. A taken name rejects with {@link NameConflictError}. */
   async start(): Promise<StartedNetwork> {
+    const createdBy = creationSite(); // before the first await: the caller's frame is still on the stack
     const engine = await getEngine();
     await ensureReaper(engine);
-    const labels = { ...this.labels, ...standardLabels(), ...sessionLabels(getSessionId()) };
+    const labels = {
+      ...this.labels,
+      ...standardLabels(),
+      ...sessionLabels(getSessionId()),
+      ...(createdBy ? { [LABEL_BERTH_CREATED_BY]: createdBy } : {}),
+    };
     let id: string;
     try {
       id = await createNetwork(engine, { name: this.name, internal: this.internal, labels });
@@ -62,7 +68,7 @@ export class Network {
       }
       throw error;
     }
-    trackResource({ kind: 'network', id, name: this.name, createdBy: creationSite() });
+    trackResource({ kind: 'network', id, name: this.name, createdBy });
     log.debug(`Created network ${this.name} (${id.slice(0, 12)}${this.internal ? ', internal' : ''})`);
     return new StartedNetwork(id, this.name);
   }

@@ -1,7 +1,7 @@
 import { getEngine } from '../engine/engine';
 import { createVolume, inspectVolume, removeVolume } from '../engine/volumes';
 import { EngineRequestError, InvalidArgumentError, NameConflictError, ResourceStateError } from '../errors';
-import { randomUuid, sessionLabels, standardLabels } from '../labels';
+import { LABEL_BERTH_CREATED_BY, randomUuid, sessionLabels, standardLabels } from '../labels';
 import { createLogger } from '../logger';
 import { ensureReaper } from '../reaper/reaper';
 import { getSessionId } from '../reaper/session';
@@ -53,10 +53,16 @@ export class Volume {
    * the existing volume untouched (the engine itself would silently hand back the existing one).
    */
   async start(): Promise<StartedVolume> {
+    const createdBy = creationSite(); // before the first await: the caller's frame is still on the stack
     const engine = await getEngine();
     await ensureReaper(engine);
     if (await inspectVolume(engine, this.name)) throw new NameConflictError('volume', this.name);
-    const labels = { ...this.labels, ...standardLabels(), ...sessionLabels(getSessionId()) };
+    const labels = {
+      ...this.labels,
+      ...standardLabels(),
+      ...sessionLabels(getSessionId()),
+      ...(createdBy ? { [LABEL_BERTH_CREATED_BY]: createdBy } : {}),
+    };
     const created = await createVolume(engine, {
       name: this.name,
       driver: this.driver,
@@ -67,7 +73,7 @@ export class Volume {
       // Someone created it between our check and our create: it is theirs, leave it.
       throw new NameConflictError('volume', this.name);
     }
-    trackResource({ kind: 'volume', id: this.name, name: this.name, createdBy: creationSite() });
+    trackResource({ kind: 'volume', id: this.name, name: this.name, createdBy });
     log.debug(`Created volume ${this.name} (driver ${this.driver})`);
     return new StartedVolume(this.name, { ...(created.Labels ?? labels) });
   }

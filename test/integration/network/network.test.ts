@@ -13,6 +13,7 @@ describe('Network (real engine)', () => {
     expect(inspect?.Internal).toBe(false);
     expect(inspect?.Labels?.[LABEL_TESTCONTAINERS_SESSION_ID]).toBe(getSessionId());
     expect(inspect?.Labels?.['org.testcontainers']).toBe('true');
+    expect(inspect?.Labels?.['dev.berth.created-by']).toMatch(/network\.test\.ts:\d+$/);
 
     const [first, second] = await Promise.all([network.stop(), network.stop()]);
     expect(first).toBeInstanceOf(StoppedNetwork);

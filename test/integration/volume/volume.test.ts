@@ -47,6 +47,7 @@ describe('Volume (real engine)', () => {
     expect(inspect?.Driver).toBe('local');
     expect(inspect?.Labels?.[LABEL_TESTCONTAINERS_SESSION_ID]).toBe(getSessionId());
     expect(inspect?.Labels?.purpose).toBe('test');
+    expect(inspect?.Labels?.['dev.berth.created-by']).toMatch(/volume\.test\.ts:\d+$/);
     expect(volume.getLabels().purpose).toBe('test');
     const [first, second] = await Promise.all([volume.remove(), volume.remove()]);
     expect(first).toBeInstanceOf(RemovedVolume);
