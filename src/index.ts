@@ -78,7 +78,11 @@ export { getContainerPort, hasHostBinding } from './container/ports';
 export { listContainers } from './container/registry';
 export { RandomPortGenerator } from './container/port-generator';
 export type { PortGenerator } from './container/port-generator';
-export type { HostPortBinding, HostPortBindings, Ports } from './container/bound-ports';
+export type { HostIp, HostPortBinding, HostPortBindings, Ports } from './container/bound-ports';
+export { IntervalRetry } from './container/retry';
+export type { Retry } from './container/retry';
+export { RandomUuid } from './container/uuid';
+export type { Uuid } from './container/uuid';
 export type { PortWithBinding, PortWithOptionalBinding } from './container/ports';
 export type { ContainerSummary, ContainerPortSummary, ListContainersOptions } from './container/registry';
 export type { TestContainer, StartedTestContainer, StoppedTestContainer, NamedNetwork } from './container/test-container';
@@ -92,6 +96,7 @@ export type {
 } from './container/inspect-result';
 export type { ContainerChange } from './container/diff';
 export type { ContainerLifecycleHooks } from './container/start-pipeline';
+export type { RunResult } from './container/run-to-completion';
 export type {
   ArchiveToCopy,
   BindMode,

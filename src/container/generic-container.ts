@@ -9,6 +9,7 @@ import type { PortWithOptionalBinding } from './ports';
 import { parsePort } from './ports';
 import { InvalidArgumentError } from '../errors';
 import { runStartPipeline } from './start-pipeline';
+import { runToCompletion, type RunResult } from './run-to-completion';
 import type { StartedGenericContainer } from './started-generic-container';
 import type { NamedNetwork, StartedTestContainer, TestContainer } from './test-container';
 import type {
@@ -31,8 +32,9 @@ import type {
 } from './types';
 import * as v from './validate';
 
-function containerRef(target: StartedTestContainer | string): string {
-  return typeof target === 'string' ? target : target.getName().replace(/^\//, '');
+function containerRef(subject: string, target: StartedTestContainer | string): string {
+  const ref = typeof target === 'string' ? target.replace(/^\//, '') : target.getName().replace(/^\//, '');
+  return v.validateContainerName(ref, subject);
 }
 
 /**
@@ -53,6 +55,15 @@ export class GenericContainer extends ContainerSpecHolder implements TestContain
   /** Starts the container and resolves when its wait strategy says it is ready. */
   async start(options: StartOptions = {}): Promise<StartedTestContainer> {
     return this.startGeneric(options);
+  }
+
+  /**
+   * Runs the container's command to completion, like `docker run --rm`: starts it, waits until it
+   * exits (bounded by the startup timeout; any wait strategy is replaced by this), and resolves its
+   * exit code and whole output. The container is removed. A non-zero exit code does not throw.
+   */
+  async runToCompletion(options: StartOptions = {}): Promise<RunResult> {
+    return runToCompletion(this.spec, this as never, options.signal);
   }
 
   /** @internal `start()` with the concrete class, for subclasses and matchers. */
@@ -146,13 +157,13 @@ export class GenericContainer extends ContainerSpecHolder implements TestContain
   }
   /** Mounts every volume of another container (`--volumes-from`). */
   withVolumesFrom(source: StartedTestContainer | string, mode?: VolumeMode): this {
-    const ref = containerRef(source);
+    const ref = containerRef('volumes-from source', source);
     this.spec.volumesFrom.push(mode ? `${ref}:${v.validateVolumeMode(mode)}` : ref);
     return this;
   }
   /** Links another container under `alias` (`--link target:alias`). */
   withLink(target: StartedTestContainer | string, alias: string): this {
-    this.spec.links.push(`${containerRef(target)}:${v.validateAlias('link alias', alias)}`);
+    this.spec.links.push(`${containerRef('link target', target)}:${v.validateAlias('link alias', alias)}`);
     return this;
   }
   withHealthCheck(healthCheck: HealthCheck): this {
