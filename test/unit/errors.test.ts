@@ -77,3 +77,18 @@ describe('other errors', () => {
     expect(error).toMatchObject({ subject: 'port', value: -1, hint: 'expected 1-65535' });
   });
 });
+
+describe('docs/errors.md', () => {
+  it('has a row for every error class berth exports', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const doc = readFileSync(require.resolve('../../docs/errors.md'), 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const errors = require('../../src/errors') as Record<string, unknown>;
+    const classes = Object.entries(errors)
+      .filter(([, value]) => typeof value === 'function' && (value === BerthError || (value as { prototype: unknown }).prototype instanceof BerthError))
+      .map(([name]) => name);
+    expect(classes.length).toBeGreaterThan(10);
+    expect(classes.filter((name) => !doc.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+});
