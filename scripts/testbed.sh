@@ -330,7 +330,13 @@ build_fixture() { # $1 dir, $2 target, $3.. tags
   [[ $target != - ]] && args+=(--target "$target") && target=" (target $target)"
   [[ -n ${BERTH_BUILD_NETWORK:-} ]] && args+=(--network "$BERTH_BUILD_NETWORK")
   say "building test/fixtures/$dir${target/#-/} -> $1 (log: $log)"
-  if ! docker build "${args[@]}" --label "$HASH_LABEL=$hash" -t "$1" "$FIXTURES_DIR/$dir" >"$log" 2>&1; then
+  # berth builds its own fixtures once its Node dependencies are installed (npm test and npm run demo
+  # install them first); a bare `scripts/testbed.sh up` on a fresh clone falls back to the docker CLI.
+  local builder=(docker build "${args[@]}" --label "$HASH_LABEL=$hash" -t "$1" "$FIXTURES_DIR/$dir")
+  if [[ -x $ROOT/node_modules/.bin/tsx && ${BERTH_FIXTURE_BUILDER:-berth} == berth ]]; then
+    builder=("$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/build-fixtures.ts" "$FIXTURES_DIR/$dir" -t "$1" --label "$HASH_LABEL=$hash" "${args[@]}")
+  fi
+  if ! (cd "$ROOT" && "${builder[@]}") >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     die "docker build of test/fixtures/$dir${target/#-/} failed (log: $log; set BERTH_BUILD_NETWORK=host if RUN apt-get cannot reach the mirror)"
   fi
