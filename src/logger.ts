@@ -46,7 +46,7 @@ export function createLogger(namespace: LogNamespace): Logger {
     info: (m, o) => line('INFO', m, o),
     warn: (m, o) => line('WARN', m, o),
     error: (m, o) => line('ERROR', m, o),
-    enabled: () => write.enabled,
+    enabled: () => write.enabled === true, // debug 4.4 reports `undefined` until DEBUG is set
   };
 }
 

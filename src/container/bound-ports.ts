@@ -8,6 +8,9 @@ export type HostPortBinding = { hostIp: string; hostPort: number };
 /** The host bindings of one container port. */
 export type HostPortBindings = HostPortBinding[];
 
+/** A resolved address of the engine host (testcontainers `HostIp`); `family` is 4 or 6. */
+export type HostIp = { address: string; family: number };
+
 /** Container port keys (`6379/tcp`) to their host bindings. */
 export type Ports = { [portAndProtocol: string]: HostPortBindings };
 
@@ -62,8 +65,11 @@ export class BoundPorts {
     return result;
   }
 
-  /** Builds the map from an inspect result's `ports` (the `hostIps` argument is accepted for compatibility). */
-  static fromInspectResult(_hostIps: unknown, inspectResult: { ports: Ports }): BoundPorts {
+  /**
+   * Builds the map from an inspect result's `ports`. `hostIps` is accepted for compatibility but not
+   * used: the binding is picked deterministically (IPv4 or wildcard first), never by DNS order.
+   */
+  static fromInspectResult(_hostIps: readonly HostIp[], inspectResult: { ports: Ports }): BoundPorts {
     const result = new BoundPorts();
     for (const [key, bindings] of Object.entries(inspectResult.ports)) {
       const chosen = selectHostBinding(bindings);

@@ -21,19 +21,19 @@ function freePort(): Promise<number> {
 
 class HookedContainer extends GenericContainer {
   readonly calls: string[] = [];
-  protected async beforeContainerCreated(): Promise<void> {
+  protected override async beforeContainerCreated(): Promise<void> {
     this.calls.push('beforeContainerCreated');
     await Promise.resolve();
   }
-  protected async containerCreated(id: string): Promise<void> {
+  protected override async containerCreated(id: string): Promise<void> {
     this.calls.push(`containerCreated:${id.length}`);
     await Promise.resolve();
   }
-  protected async containerStarting(inspect: InspectResult, reused: boolean): Promise<void> {
+  protected override async containerStarting(inspect: InspectResult, reused: boolean): Promise<void> {
     this.calls.push(`containerStarting:${inspect.state.status}:${reused}`);
     await Promise.resolve();
   }
-  protected async containerStarted(container: StartedGenericContainer, inspect: InspectResult, reused: boolean): Promise<void> {
+  protected override async containerStarted(container: StartedGenericContainer, inspect: InspectResult, reused: boolean): Promise<void> {
     this.calls.push(`containerStarted:${container.getId() === inspect.id}:${reused}`);
     await Promise.resolve();
   }

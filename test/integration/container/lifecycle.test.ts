@@ -5,7 +5,7 @@ const DEBIAN = 'debian:bookworm';
 
 class ObservedContainer extends GenericContainer {
   readonly seen: (ContainerSummary | undefined)[] = [];
-  protected async containerCreated(id: string): Promise<void> {
+  protected override async containerCreated(id: string): Promise<void> {
     this.seen.push((await listContainers({ all: true })).find((c) => c.id === id));
   }
 }

@@ -15,7 +15,7 @@ import { containersWithLabel, customWait, engineInspect, volumeExists } from './
 /** Records the anonymous volumes of the container it creates (redis:7 declares VOLUME /data). */
 class VolumeWatcher extends GenericContainer {
   readonly volumes: string[] = [];
-  protected async containerCreated(id: string): Promise<void> {
+  protected override async containerCreated(id: string): Promise<void> {
     const inspect = await engineInspect(id);
     this.volumes.push(...(inspect?.Mounts ?? []).map((m) => m.Name ?? '').filter(Boolean));
   }
