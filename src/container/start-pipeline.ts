@@ -22,6 +22,7 @@ import { findOrCreateReusable, reuseHashOf } from './reuse';
 import { StartedGenericContainer } from './started-generic-container';
 import { removeAndForget } from './stop';
 import { validateSpec } from './validate';
+import { validateReferences } from './validate-references';
 
 const log = createLogger('berth:container');
 
@@ -33,9 +34,29 @@ export interface ContainerLifecycleHooks {
   containerStarted?(container: StartedGenericContainer, inspectResult: InspectResult, reused: boolean): Promise<void>;
 }
 
-async function imageHealthOf(engine: Engine, reference: string): Promise<ImageHealthInfo> {
-  const test = (await inspectImage(engine, reference))?.Config?.Healthcheck?.Test;
-  return { present: !!test?.length && test[0] !== 'NONE', disabled: test?.[0] === 'NONE' };
+/** The image's health check; `undefined` when the image is not on the engine. */
+async function imageHealthOf(engine: Engine, reference: string): Promise<ImageHealthInfo | undefined> {
+  const found = await inspectImage(engine, reference);
+  const test = found?.Config?.Healthcheck?.Test;
+  return found && { present: !!test?.length && test[0] !== 'NONE', disabled: test?.[0] === 'NONE' };
+}
+
+/**
+ * The reaper, the image and its health check in one round trip: the reaper is armed while the
+ * image is inspected, and an image that is present and need not be pulled is not inspected again
+ * by `ensureImage` (which would only inspect it and return).
+ */
+async function prepare(engine: Engine, spec: ContainerSpec, signal?: AbortSignal): Promise<ImageHealthInfo> {
+  const image = spec.imageName.string;
+  const alwaysPull = spec.pullPolicy.shouldPull() === true;
+  const [, present] = await Promise.all([ensureReaper(engine), alwaysPull ? undefined : imageHealthOf(engine, image)]);
+  if (present) return present;
+  await ensureImage(engine, spec.imageName, {
+    pullPolicy: spec.pullPolicy,
+    ...(spec.platform ? { platform: spec.platform } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  return (await imageHealthOf(engine, image)) ?? { present: false, disabled: false };
 }
 
 function attachLogConsumer(spec: ContainerSpec, run: ContainerRun): void {
@@ -54,9 +75,10 @@ async function toStartError(error: unknown, engine: Engine, id: string | undefin
 }
 
 /**
- * The one start pipeline: validate → engine → reaper → image → create (labelled, tracked) →
- * copy files → start → port bindings → wait strategy → `StartedGenericContainer`. On any failure
- * the container is removed with its anonymous volumes and the error is rethrown.
+ * The one start pipeline: validate → engine → linked / volumes-from containers exist → reaper →
+ * image → create (labelled, tracked) → copy files → start → port bindings → wait strategy →
+ * `StartedGenericContainer`. On any failure the container is removed with its anonymous volumes
+ * and the error is rethrown.
  */
 export async function runStartPipeline(
   spec: ContainerSpec,
@@ -72,13 +94,8 @@ export async function runStartPipeline(
   let context: StartContext;
   try {
     const engine = await getEngine();
-    await ensureReaper(engine);
-    await ensureImage(engine, spec.imageName, {
-      pullPolicy: spec.pullPolicy,
-      ...(spec.platform ? { platform: spec.platform } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    const imageHealth = await imageHealthOf(engine, image);
+    await validateReferences(engine, spec);
+    const imageHealth = await prepare(engine, spec, signal);
     context = { engine, spec, imageHealth, hooks, ...(signal ? { signal } : {}), ...(createdBy ? { createdBy } : {}) };
   } catch (error) {
     throw signal?.aborted && !(error instanceof OperationAbortedError) ? aborted(error) : error;
@@ -130,6 +147,7 @@ export async function createAndStart(context: StartContext, reuseHash?: string):
       action: 'start',
       fresh: true,
       ...(signal ? { signal } : {}),
+      needsStartedInspect: !!(hooks.containerStarting || hooks.containerStarted),
       onStarted: async (started) => {
         attachLogConsumer(spec, started);
         await hooks.containerStarting?.(toInspectResult(started.inspect), false);

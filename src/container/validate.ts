@@ -43,10 +43,10 @@ export function validateAlias(subject: string, value: unknown): string {
   return value;
 }
 
-/** Rejects an invalid container name. */
-export function validateContainerName(value: unknown): string {
+/** Rejects an invalid container name (or a reference to a container by name or id). */
+export function validateContainerName(value: unknown, subject = 'container name'): string {
   if (typeof value !== 'string' || !CONTAINER_NAME.test(value)) {
-    throw new InvalidArgumentError('container name', value, 'expected [a-zA-Z0-9][a-zA-Z0-9_.-]*');
+    throw new InvalidArgumentError(subject, value, 'expected [a-zA-Z0-9][a-zA-Z0-9_.-]*');
   }
   return value;
 }
