@@ -1,6 +1,6 @@
 // The README's main demo (`npm run demo`): the classic "back up a Redis container" walkthrough,
 // done from code. Every step prints what it does; everything it creates is removed at the end.
-//   1. a Redis server and a linked client container (`--link myredis:redis`)
+//   1. a Redis server, then `docker run --rm --link myredis:redis redis redis-cli ...` one-shot clients
 //   2. SAVE, then `docker run --rm --volumes-from myredis -v HOST:/backup debian cp /data/dump.rdb /backup/`
 //   3. a fresh server started from that backup
 //   4. the same round trip with Volume.backupTo/restoreFrom and RedisContainer backups
@@ -50,16 +50,19 @@ export async function digest(redis: StartedRedisContainer): Promise<string> {
 async function main(): Promise<void> {
   const hostDir = mkdtempSync(path.join(tmpdir(), 'berth-demo-'));
   try {
-    step('1. Start Redis "myredis" and a linked client container');
+    step('1. Start Redis "myredis", then redis-cli in one-shot linked containers');
     const name = `myredis-${randomUuid().slice(0, 6)}`;
     await using myredis = await new RedisContainer(REDIS_IMAGE).withName(name).start();
     show('server', `${name} at ${myredis.getConnectionUrl()}`);
-    await using client = await new GenericContainer(REDIS_IMAGE)
-      .withLink(myredis, 'redis')
-      .withCommand(['sleep', 'infinity'])
-      .start();
-    const cli = async (...args: string[]): Promise<string> =>
-      (await client.exec(['redis-cli', '-h', 'redis', '-p', '6379', ...args])).stdout;
+    // docker run --rm --link myredis:redis redis redis-cli -h redis -p 6379 <args>
+    const cli = async (...args: string[]): Promise<string> => {
+      const { exitCode, output } = await new GenericContainer(REDIS_IMAGE)
+        .withLink(myredis, 'redis')
+        .withCommand(['redis-cli', '-h', 'redis', '-p', '6379', ...args])
+        .runToCompletion();
+      if (exitCode !== 0) throw new Error(`redis-cli ${args.join(' ')} exited with ${exitCode}: ${output}`);
+      return output;
+    };
     show('set Message "Hello World!"', await cli('set', 'Message', 'Hello World!'));
     show('get Message', await cli('get', 'Message'));
     show('ping', await cli('ping'));
