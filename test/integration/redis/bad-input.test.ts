@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BackupError, ContainerStartError, GenericContainer, LABEL_TESTCONTAINERS_SESSION_ID } from 'berth';
+import { BackupError, GenericContainer, LABEL_TESTCONTAINERS_SESSION_ID, ResourceStateError } from 'berth';
 import { RedisContainer, type StartedRedisContainer } from 'berth/redis';
 import { getEngine } from '../../../src/engine/engine';
 import { getSessionId } from '../../../src/reaper/session';
@@ -67,19 +67,19 @@ describe('Redis bad input (real engine)', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('a link to a container that is not running (stopped, or removed): ContainerStartError that says so', async () => {
+  it('a link to a container that is not running (stopped, or removed): ResourceStateError before create, that says so', async () => {
     const target = await new RedisContainer('redis:7').start();
     await target.stop({ remove: false });
     const before = await sessionContainers();
     try {
       const start = new GenericContainer('redis:7').withLink(target, 'redis').withCommand(['sleep', 'infinity']).start();
-      await expect(start).rejects.toBeInstanceOf(ContainerStartError);
+      await expect(start).rejects.toBeInstanceOf(ResourceStateError);
       await expect(
         new GenericContainer('redis:7').withLink(target, 'redis').withCommand(['sleep', 'infinity']).start(),
       ).rejects.toThrow(/not running|non running/i);
       expect(await sessionContainers()).toEqual(before);
       await engineRemove(target.getId());
-      await expect(new GenericContainer('redis:7').withLink(target, 'redis').start()).rejects.toThrow(/No such container/);
+      await expect(new GenericContainer('redis:7').withLink(target, 'redis').start()).rejects.toThrow(/No such container/i);
     } finally {
       await engineRemove(target.getId());
     }
