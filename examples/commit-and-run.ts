@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   console.log(`committed ${imageId.slice(0, 19)}`);
 
   await using greeter = await new GenericContainer('berth-example/greeter:v1').withWaitStrategy(Wait.forOneShotStartup()).start();
-  for await (const line of await greeter.logs({ follow: false })) process.stdout.write(String(line));
+  for await (const line of await greeter.logs({ follow: false })) process.stdout.write(String(line)); // greetings, berth
   // --- end ---
 }
 

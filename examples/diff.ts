@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   await using container = await new GenericContainer('debian:bookworm').withCommand(['sleep', 'infinity']).start();
   await container.exec(['sh', '-c', 'touch /tmp/new && echo changed > /etc/debian_version && rm /etc/issue']);
   for (const { kind, path } of await container.diff()) console.log(`${kind.padEnd(8)} ${path}`);
+  // changed /etc, changed /etc/debian_version, deleted /etc/issue, changed /tmp, added /tmp/new
   // --- end ---
 }
 

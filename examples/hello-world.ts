@@ -1,6 +1,8 @@
 // docker run: a one-shot container and a long-running one. Run: npx tsx examples/hello-world.ts
 // docs/containers.md takes its snippets from here.
+// --- one-shot ---
 import { GenericContainer, Wait } from 'berth';
+// --- end ---
 
 async function main(): Promise<void> {
   // --- one-shot ---

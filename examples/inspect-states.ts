@@ -9,13 +9,13 @@ async function main(): Promise<void> {
     const { state } = await container.inspect();
     console.log(`${when.padEnd(16)} status=${state.status} running=${state.running} exitCode=${state.exitCode}`);
   };
-  await show('after start');
+  await show('after start'); // status=running running=true exitCode=0
   await container.pause();
-  await show('after pause');
+  await show('after pause'); // status=paused
   await container.unpause();
   await show('after unpause');
   await container.stop({ remove: false }); // keep it: `docker ps -a` still lists it
-  await show('after stop');
+  await show('after stop'); // status=exited exitCode=137
   const row = (await listContainers({ all: true })).find((c) => c.id === container.getId());
   console.log(`ps -a: ${row?.name} ${row?.state} "${row?.status}"`);
   await container.stop({ remove: true }); // now remove it

@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   // `docker run -dit -h berth-box debian:bookworm`: bash waits on the open stdin, so the container keeps running.
   await using box = await new GenericContainer('debian:bookworm').withTty().withOpenStdin().withHostname('berth-box').start();
   const { stdout } = await box.exec('hostname');
-  console.log(`hostname inside: ${stdout.trim()} (getHostname(): ${box.getHostname()})`);
+  console.log(`hostname inside: ${stdout.trim()} (getHostname(): ${box.getHostname()})`); // berth-box
   // --- end ---
 }
 

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     show('SAVE', await myredis.executeCliCmd('SAVE'));
     const backupDir = path.join(hostDir, 'backup');
     mkdirSync(backupDir);
+    // --- volumes-from ---
     // docker run --rm --volumes-from myredis -v HOST:/backup debian:bookworm cp /data/dump.rdb /backup/
     const copier = await new GenericContainer('debian:bookworm')
       .withVolumesFrom(myredis)
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
       .withWaitStrategy(Wait.forOneShotStartup())
       .start();
     await copier.stop();
+    // --- end ---
     const copied = path.join(backupDir, 'dump.rdb');
     show('backup on the host', `${copied} (${kib(copied)})`);
 
