@@ -19,10 +19,19 @@ export function formatLeakReport(resources: readonly TrackedResource[], sessionI
   });
   const n = resources.length;
   return (
-    `berth: ${n} resource${n === 1 ? ' was' : 's were'} still running when the process exited (session ${sessionId}); ` +
+    `berth: ${n} resource${n === 1 ? ' was' : 's were'} still present when the process exited (session ${sessionId}); ` +
     `${FATE[cleanup] ?? FATE['watchdog']}.\n${lines.join('\n')}\n` +
     'Stop them with `await using`, `stop()` in afterEach/afterAll, or a globalTeardown. BERTH_LEAK_REPORT=false silences this report.\n'
   );
+}
+
+/**
+ * What the leak report lists: containers, networks and volumes still held. Images built or committed
+ * with deleteOnExit live until the session ends by design (the session cleanup removes them), so they
+ * are not leaks.
+ */
+export function leakedAtExit(tracked: Iterable<TrackedResource>): TrackedResource[] {
+  return [...tracked].filter((r) => r.kind !== 'image');
 }
 
 /** Prints the leak report at process exit (once per process, synchronously, to stderr). */
@@ -31,7 +40,7 @@ export function installExitHook(sessionId: () => string): void {
   if (state.exitHookInstalled) return;
   state.exitHookInstalled = true;
   realProcess().on('exit', () => {
-    const leaked = [...state.tracked.values()];
+    const leaked = leakedAtExit(state.tracked.values());
     if (leaked.length === 0) return;
     let enabled = true;
     try {

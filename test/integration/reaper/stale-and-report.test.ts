@@ -56,7 +56,7 @@ it('prints a leak report naming the line that created each leaked container', as
   const child = startChild(['exit', '1', '0', '0']);
   const report = await child.report;
   expect(await child.exited).toBe(0);
-  expect(child.stderr()).toContain('1 resource was still running when the process exited');
+  expect(child.stderr()).toContain('1 resource was still present when the process exited');
   expect(child.stderr()).toContain(`container ${report.ids.container[0]?.slice(0, 12)} created at ${CHILD}:${line}`);
   // A clean exit converges with a crash: the watchdog removes what the session still held.
   await waitUntilGone(report.session, 15_000);
@@ -66,7 +66,7 @@ it('stays silent with BERTH_LEAK_REPORT=false', async () => {
   const child = startChild(['exit', '1', '0', '0'], { BERTH_LEAK_REPORT: 'false' });
   const report = await child.report;
   expect(await child.exited).toBe(0);
-  expect(child.stderr()).not.toContain('still running');
+  expect(child.stderr()).not.toContain('still present');
   await waitUntilGone(report.session, 15_000);
 });
 

@@ -1,4 +1,4 @@
-import { formatLeakReport } from '../../../src/reaper/leak-report';
+import { formatLeakReport, leakedAtExit } from '../../../src/reaper/leak-report';
 import { creationSite } from '../../../src/reaper/tracker';
 
 it('lists each leaked resource with the line that created it', () => {
@@ -10,7 +10,7 @@ it('lists each leaked resource with the line that created it', () => {
     'abc123def456',
     'watchdog',
   );
-  expect(text).toContain('2 resources were still running when the process exited (session abc123def456); the watchdog removes them now.');
+  expect(text).toContain('2 resources were still present when the process exited (session abc123def456); the watchdog removes them now.');
   expect(text).toContain(`  - container ${'a'.repeat(12)} (web) created at /app/test/web.test.ts:12`);
   expect(text).toContain('  - volume data created at an unknown place');
   expect(text).toContain('BERTH_LEAK_REPORT=false');
@@ -18,4 +18,13 @@ it('lists each leaked resource with the line that created it', () => {
 
 it('names the calling test file line as the creation site', () => {
   expect(creationSite()).toBe(`${__filename}:${20}`);
+});
+
+it('does not count deleteOnExit images as leaks: the session cleanup removes them by design', () => {
+  const leaked = leakedAtExit([
+    { kind: 'image', id: 'sha256:0123456789abcdef', createdBy: 'a.ts:1' },
+    { kind: 'container', id: 'c0ffee0123456789', createdBy: 'a.ts:2' },
+    { kind: 'volume', id: 'v1', createdBy: 'a.ts:3' },
+  ]);
+  expect(leaked.map((r) => r.kind)).toEqual(['container', 'volume']);
 });
