@@ -1,12 +1,12 @@
 import { getConfig } from '../config';
 import type { Engine } from '../engine/engine';
-import { restartContainer, startContainer } from '../engine/containers';
 import { createLogger } from '../logger';
 import { runWait } from '../wait/run-wait';
 import { selectWaitStrategy } from '../wait/select-wait-strategy';
 import type { ContainerSpec } from './container-spec';
-import { createRun, unixSecondsOf, waitForPortBindings, type ContainerRun } from './container-run';
+import { createRun, unixSecondsOf, type ContainerRun } from './container-run';
 import { createWaitTarget } from './container-wait-target';
+import { planStart, runStartStep, settleRun } from './start-step';
 
 const log = createLogger('berth:container');
 
@@ -33,12 +33,19 @@ export interface BringUpOptions {
   signal?: AbortSignal;
   /** Called after the start, once ports are bound, before the wait strategy runs. */
   onStarted?: (run: ContainerRun) => Promise<void>;
+  /**
+   * A lifecycle hook needs the container's inspect from after the start, before the wait: never
+   * wait before that inspect (see `planStart`).
+   */
+  needsStartedInspect?: boolean;
 }
 
 /**
  * The one path from "created or running" to "ready", shared by start, restart and reuse: start or
  * restart → wait for port bindings (bounded by the startup timeout) → a fresh run (new ports, a
- * log that only holds this run's lines) → select and run the wait strategy.
+ * log that only holds this run's lines) → select and run the wait strategy. For a new container the
+ * start step may attach to its output before the start and, when it publishes nothing and its wait
+ * expects an exit or reads its log, run the wait without first inspecting it (see `start-step.ts`).
  */
 export async function bringUp(options: BringUpOptions): Promise<ContainerRun> {
   const { engine, id, spec, signal } = options;
@@ -54,15 +61,15 @@ export async function bringUp(options: BringUpOptions): Promise<ContainerRun> {
     : (spec.startupTimeoutMs ?? getConfig().startupTimeoutMs);
   const startedAt = Date.now();
   signal?.throwIfAborted();
-  if (options.action === 'start') await startContainer(engine, id);
-  else if (options.action === 'restart') await restartContainer(engine, id, options.restartTimeoutSeconds ?? 0);
-  const inspect = await waitForPortBindings(engine, id, startedAt + startupTimeoutMs, signal);
+  const plan = planStart(options, strategy);
+  const { inspect, attached, later } = await runStartStep(options, plan, startedAt + startupTimeoutMs);
   const logsSince = options.fresh ? 0 : unixSecondsOf(inspect.State.FinishedAt);
-  const run = createRun(engine, inspect, spec.imageName.string, spec.exposedPorts, logsSince);
+  let run = createRun(engine, inspect, spec.imageName.string, spec.exposedPorts, logsSince, attached);
   try {
     await options.onStarted?.(run);
     log.debug(`Waiting for ${strategy.describe()} (timeout ${startupTimeoutMs} ms)`, { containerId: id });
     await runWait(strategy, createWaitTarget(run), { startupTimeoutMs, startedAt, ...(signal ? { signal } : {}) });
+    if (later) run = await settleRun(run, later, spec);
     log.info(`Container is ready (${Date.now() - startedAt} ms)`, { containerId: id, image: spec.imageName.string });
     return run;
   } catch (error) {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../engine/engine';
 import { inspectContainer } from '../engine/containers';
 import type { EngineContainerInspect } from '../engine/container-types';
+import type { LogLineStream } from '../engine/logs';
 import type { BoundPortInfo } from '../wait/wait-target';
 import { BoundPorts, selectHostBinding } from './bound-ports';
 import type { ContainerRunView } from './container-wait-target';
@@ -77,8 +78,25 @@ export function unixSecondsOf(timestamp: string | undefined): number {
   return whole + fraction;
 }
 
+/** Published ports and container addresses of an inspect. */
+function addressesOf(inspect: EngineContainerInspect, exposed: readonly PortWithOptionalBinding[]) {
+  const ports = boundPortsOf(inspect, exposed);
+  const boundPorts = new BoundPorts();
+  for (const p of ports) boundPorts.setBinding(p.containerPort, p.hostPort, p.protocol);
+  const ipAddresses = Object.values(inspect.NetworkSettings.Networks ?? {})
+    .map((n) => n.IPAddress)
+    .filter((ip) => ip);
+  return { ports, boundPorts, ipAddresses };
+}
+
+/** The run with a newer inspect of the same start (ports, addresses); its log and events stay. */
+export function withInspect(run: ContainerRun, inspect: EngineContainerInspect, exposed: readonly PortWithOptionalBinding[]): ContainerRun {
+  return { ...run, ...addressesOf(inspect, exposed), inspect };
+}
+
 /**
- * Builds the run of a container from its inspect after (re)start. `logsSince` is 0 for a new
+ * Builds the run of a container from its inspect (after the (re)start, or just before the start of a
+ * new container, see `start-step.ts`). `logsSince` is 0 for a new
  * container (every line is this run's) and the previous run's end for a restart.
  */
 export function createRun(
@@ -87,23 +105,17 @@ export function createRun(
   image: string,
   exposed: readonly PortWithOptionalBinding[],
   logsSince: number,
+  /** The container's output, attached before this run started (else a follow log is opened when needed). */
+  attached?: LogLineStream,
 ): ContainerRun {
-  const ports = boundPortsOf(inspect, exposed);
-  const boundPorts = new BoundPorts();
-  for (const p of ports) boundPorts.setBinding(p.containerPort, p.hostPort, p.protocol);
-  const ipAddresses = Object.values(inspect.NetworkSettings.Networks ?? {})
-    .map((n) => n.IPAddress)
-    .filter((ip) => ip);
   return {
     engine,
     id: inspect.Id,
     image,
-    ports,
-    ipAddresses,
-    logs: new LogHub(engine, inspect.Id, logsSince, inspect.Config.Tty === true),
+    ...addressesOf(inspect, exposed),
+    logs: new LogHub(engine, inspect.Id, logsSince, inspect.Config.Tty === true, attached),
     // A restart's events begin at the new start: the previous run's `die` must not count as this run's.
     eventsSince: logsSince > 0 ? unixSecondsOf(inspect.State.StartedAt) || logsSince : unixSecondsOf(inspect.Created),
     inspect,
-    boundPorts,
   };
 }

@@ -3,9 +3,20 @@ import { InvalidArgumentError, ResourceStateError } from '../errors';
 import { buildImage, defaultBuildImageName, type BuildOptions, type BuildSpec } from '../image/build-image';
 import type { ImagePullPolicy } from '../image/pull-policy';
 import type { GenericContainer } from './generic-container';
+import { RandomUuid, type Uuid } from './uuid';
 
 /** Build arguments (`ARG` values), name → value. */
 export type BuildArgs = Record<string, string>;
+
+let containerFactory: ((image: string) => GenericContainer) | undefined;
+
+/**
+ * @internal Registers how a built image becomes a container. `generic-container.ts` calls it when it
+ * loads: this module cannot import `GenericContainer`, which imports this one.
+ */
+export function registerBuiltContainerFactory(factory: (image: string) => GenericContainer): void {
+  containerFactory = factory;
+}
 
 /**
  * Builds an image from a Dockerfile and hands back a {@link GenericContainer} for it:
@@ -18,17 +29,19 @@ export class GenericContainerBuilder {
   /**
    * @param context the build context folder.
    * @param dockerfileName the Dockerfile, relative to the context or absolute; it may sit outside the context.
-   * @param createContainer @internal makes the container for the built image (`GenericContainer.fromDockerfile` passes it;
-   *   taking it as a parameter keeps this module from importing `GenericContainer`, which imports this one).
+   * @param uuid the source of the default image name's parts (`localhost/<uuid>:<uuid>`), as in testcontainers.
    */
   constructor(
     context: string,
     dockerfileName = 'Dockerfile',
-    private readonly createContainer?: (image: string) => GenericContainer,
+    private readonly uuid: Uuid = new RandomUuid(),
   ) {
     if (typeof context !== 'string' || context === '') throw new InvalidArgumentError('build context', context, 'expected a folder path');
     if (typeof dockerfileName !== 'string' || dockerfileName === '') {
       throw new InvalidArgumentError('Dockerfile name', dockerfileName, 'expected a file path');
+    }
+    if (!uuid || typeof (uuid as Partial<Uuid>).nextUuid !== 'function') {
+      throw new InvalidArgumentError('uuid', uuid, 'expected an object with nextUuid(), e.g. new RandomUuid()');
     }
     this.spec = { context, dockerfile: dockerfileName, buildArgs: {}, cache: true, buildkit: false, labels: {} };
   }
@@ -88,18 +101,22 @@ export class GenericContainerBuilder {
   }
 
   /**
-   * Builds the image, tagged `image` (default `localhost/<uuid12>:<uuid12>`), and returns a
-   * container for it. With `deleteOnExit` (the default) the session's cleanup removes the image.
-   * A failing step rejects with `ImageBuildError` (step, last output lines, exit code).
+   * Builds the image, tagged `image` (default `localhost/<uuid>:<uuid>`, two ids from the builder's
+   * {@link Uuid}), and returns a container for it. With `deleteOnExit` (the default) the session's
+   * cleanup removes the image. A failing step rejects with `ImageBuildError` (step, last output lines, exit code).
    */
-  async build(image: string = defaultBuildImageName(), options: BuildOptions = { deleteOnExit: true }): Promise<GenericContainer> {
-    if (!this.createContainer) {
-      throw new ResourceStateError('GenericContainerBuilder', 'create it with GenericContainer.fromDockerfile(context, dockerfile)');
+  async build(
+    image: string = defaultBuildImageName(() => this.uuid.nextUuid()),
+    options: BuildOptions = { deleteOnExit: true },
+  ): Promise<GenericContainer> {
+    const createContainer = containerFactory;
+    if (!createContainer) {
+      throw new ResourceStateError('GenericContainerBuilder', "import it from 'berth', which also loads GenericContainer");
     }
     const built = await buildImage({ ...this.spec, buildArgs: { ...this.spec.buildArgs }, labels: { ...this.spec.labels } }, image, options);
     // Built images are local: keep TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX from redirecting a name without registry.
     const name = built.image.registry || !getConfig().hubImageNamePrefix ? built.image.string : `docker.io/${built.image.string}`;
-    return this.createContainer(name);
+    return createContainer(name);
   }
 }
 

@@ -3,7 +3,7 @@ import { ImageName } from '../image/image-name';
 import type { ImagePullPolicy } from '../image/pull-policy';
 import type { WaitStrategy } from '../wait/wait-strategy';
 import { createSpec } from './container-spec';
-import { GenericContainerBuilder } from './generic-container-builder';
+import { GenericContainerBuilder, registerBuiltContainerFactory } from './generic-container-builder';
 import { ContainerSpecHolder } from './container-spec-holder';
 import type { PortWithOptionalBinding } from './ports';
 import { parsePort } from './ports';
@@ -49,7 +49,7 @@ export class GenericContainer extends ContainerSpecHolder implements TestContain
 
   /** A builder that builds an image from a Dockerfile and returns a `GenericContainer` for it. */
   static fromDockerfile(context: string, dockerfile = 'Dockerfile'): GenericContainerBuilder {
-    return new GenericContainerBuilder(context, dockerfile, (image) => new GenericContainer(image));
+    return new GenericContainerBuilder(context, dockerfile);
   }
 
   /** Starts the container and resolves when its wait strategy says it is ready. */
@@ -277,3 +277,5 @@ export class GenericContainer extends ContainerSpecHolder implements TestContain
     return this;
   }
 }
+
+registerBuiltContainerFactory((image) => new GenericContainer(image));

@@ -6,7 +6,8 @@ const MAX_BUFFERED_LINES = 20_000;
 
 /**
  * One follow log stream per container run, split into lines per stream, shared by the wait
- * strategy, log consumers, matchers and error messages. Opened lazily; every subscriber gets the
+ * strategy, log consumers, matchers and error messages. Opened lazily (or fed by an output stream
+ * attached before a new container started); every subscriber gets the
  * lines of this run from its start, then live ones. The socket keeps the process alive only while
  * a subscriber asked for it (a wait in progress).
  */
@@ -26,7 +27,17 @@ export class LogHub {
     /** Only lines written after this UNIX time (fractional seconds); 0 for everything. */
     private readonly sinceSeconds: number,
     private readonly tty: boolean,
-  ) {}
+    /**
+     * An output stream attached before the container started (every line of this run): consumed
+     * at once instead of opening a follow log later.
+     */
+    attached?: LogLineStream,
+  ) {
+    if (attached) {
+      this.consume(attached);
+      this.opening = Promise.resolve();
+    }
+  }
 
   private wake(): void {
     for (const w of [...this.wakers]) w();
@@ -40,21 +51,7 @@ export class LogHub {
           since: this.sinceSeconds,
           tty: this.tty,
         });
-        if (this.closed) return stream.close();
-        this.stream = stream;
-        stream.keepAlive(this.keepAliveCount > 0);
-        stream.lines.on('data', (line: LogLine) => {
-          this.lines.push(line);
-          if (this.lines.length > MAX_BUFFERED_LINES) {
-            this.lines.shift();
-            this.dropped++;
-          }
-          this.wake();
-        });
-        stream.lines.on('end', () => {
-          this.ended = true;
-          this.wake();
-        });
+        this.consume(stream);
       } catch {
         // The container is gone or the engine refused: the log simply ends.
         this.ended = true;
@@ -62,6 +59,27 @@ export class LogHub {
       }
     })();
     return this.opening;
+  }
+
+  private consume(stream: LogLineStream): void {
+    if (this.closed) {
+      stream.close();
+      return;
+    }
+    this.stream = stream;
+    stream.keepAlive(this.keepAliveCount > 0);
+    stream.lines.on('data', (line: LogLine) => {
+      this.lines.push(line);
+      if (this.lines.length > MAX_BUFFERED_LINES) {
+        this.lines.shift();
+        this.dropped++;
+      }
+      this.wake();
+    });
+    stream.lines.on('end', () => {
+      this.ended = true;
+      this.wake();
+    });
   }
 
   private setKeepAlive(delta: number): void {

@@ -66,6 +66,14 @@ export async function openLogLines(engine: Engine, id: string, options: EngineLo
     const lines = Readable.from(parseLogPayload(payload, options.tty), { objectMode: true });
     return { lines, keepAlive: () => undefined, close: () => lines.destroy() };
   }
+  return toLineStream(raw, options.tty);
+}
+
+/**
+ * Wraps a live (follow or attach) output stream of the engine as lines per stream. The socket is
+ * unref'ed so it never keeps the process alive (call `keepAlive(true)` while something waits on it).
+ */
+export function toLineStream(raw: unknown, tty: boolean): LogLineStream {
   const source = raw as Readable & { socket?: Socket & { _httpMessage?: unknown }; req?: unknown };
   // Once the response ends, the agent may hand this socket to another request: only (un)ref it
   // while it still carries this response, or that other request could let the process exit.
@@ -84,7 +92,7 @@ export async function openLogLines(engine: Engine, id: string, options: EngineLo
     splitter.flush();
     lines.push(null);
   };
-  source.on('data', (chunk: Buffer) => (options.tty ? splitter.push('stdout', chunk) : demuxer.push(chunk)));
+  source.on('data', (chunk: Buffer) => (tty ? splitter.push('stdout', chunk) : demuxer.push(chunk)));
   source.on('end', finish);
   source.on('close', finish);
   source.on('error', finish);

@@ -52,9 +52,18 @@ export async function decide<T>(
       (value) => ({ value }),
       (error: unknown) => ({ value: undefined, error }),
     );
-    const initial = fromState(await target.state(controller.signal));
-    if (initial !== undefined) return initial;
-    const outcome = await viaEvents;
+    // The one inspect races the events: after an exit the engine holds the container's lock while
+    // it cleans up (tens of ms), so an inspect then blocks while the `die` event is already out.
+    const viaState = target.state(controller.signal).then(
+      (state) => ({ value: fromState(state) }),
+      (error: unknown) => ({ value: undefined, error }),
+    );
+    const first = await Promise.race([viaEvents.then((o) => ({ o, events: true })), viaState.then((o) => ({ o, events: false }))]);
+    if (first.o.value !== undefined) return first.o.value;
+    const fromInspect = first.events ? await viaState : first.o;
+    if (fromInspect.value !== undefined) return fromInspect.value;
+    if ('error' in fromInspect) throw fromInspect.error;
+    const outcome = first.events ? first.o : await viaEvents;
     if (outcome.value !== undefined) return outcome.value;
     throwIfAborted(signal);
     // The event stream failed or ended without a decision: poll.
