@@ -135,3 +135,5 @@ export { Volume, StartedVolume, RemovedVolume } from './volume/volume';
 // --- reaper ---
 export { ReaperError } from './errors';
 export { getSessionId } from './reaper/session';
+export { getReaper } from './reaper/get-reaper';
+export type { Reaper } from './reaper/get-reaper';

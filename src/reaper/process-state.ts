@@ -12,6 +12,18 @@ export interface ProcessState {
   cleanup?: 'watchdog' | 'ryuk' | 'disabled';
   /** Connections kept open for the life of the process (watchdog / Ryuk). */
   held: Array<{ destroy(): void }>;
+  /** The armed cleanup per engine key (see {@link ReaperLink}); absent while arming or disabled. */
+  links: Map<string, ReaperLink>;
+  /** Sessions added with `getReaper().addSession()`: registered again whenever cleanup is re-armed. */
+  extraSessions: Set<string>;
+}
+
+/** What an armed cleanup (watchdog connection or Ryuk) offers `getReaper()`. */
+export interface ReaperLink {
+  /** The Ryuk container's id; `''` for the watchdog (it is a process, not a container). */
+  containerId: string;
+  /** Also removes the resources of `sessionId` when this connection closes. */
+  addSession(sessionId: string): void;
 }
 
 const KEY = Symbol.for('dev.berth.reaper.state');
@@ -21,6 +33,14 @@ const KEY = Symbol.for('dev.berth.reaper.state');
  * fires; the outer realm's `Function` (reached through a core module) returns the real one.
  */
 export function realProcess(): NodeJS.Process {
+  cachedProcess ??= findRealProcess();
+  return cachedProcess;
+}
+
+let cachedProcess: NodeJS.Process | undefined;
+let cachedState: ProcessState | undefined;
+
+function findRealProcess(): NodeJS.Process {
   try {
     const OuterFunction = EventEmitter.constructor as (body: string) => () => NodeJS.Process | undefined;
     const outer = OuterFunction('return process')();
@@ -33,10 +53,17 @@ export function realProcess(): NodeJS.Process {
 
 /** The process-wide reaper state, shared by every copy of berth's modules loaded in this process. */
 export function processState(): ProcessState {
+  // Cached per module instance (ensureReaper runs on every resource start); the object itself is
+  // shared by every instance through the real process.
+  cachedState ??= sharedState();
+  return cachedState;
+}
+
+function sharedState(): ProcessState {
   const holder = realProcess() as unknown as Record<symbol, ProcessState | undefined>;
   let state = holder[KEY];
   if (!state) {
-    state = { tracked: new Map(), armed: new Map(), exitHookInstalled: false, held: [] };
+    state = { tracked: new Map(), armed: new Map(), exitHookInstalled: false, held: [], links: new Map(), extraSessions: new Set() };
     holder[KEY] = state;
   }
   return state;

@@ -13,6 +13,7 @@ import { localHostFacts } from './stale';
 import { spawnWatchdog } from './spawn-watchdog';
 import { watchdogAddress } from './watchdog-address';
 import { holdSession } from './watchdog-client';
+import { encodeMessage } from './watchdog-protocol';
 
 const log = createLogger('berth:reaper');
 
@@ -21,7 +22,12 @@ export const WATCHDOG_IDLE_EXIT_MS = 30_000;
 /** How long a test process waits for a new watchdog to answer. */
 export const WATCHDOG_START_TIMEOUT_MS = 20_000;
 
-async function armWatchdog(engine: Engine, config: BerthConfig, onLost: () => void): Promise<void> {
+/** The key of an engine's armed cleanup in the process state (one per engine URL and TLS folder). */
+export function reaperKey(engine: Engine): string {
+  return `${engine.endpoint.url}\n${engine.endpoint.tls?.certPath ?? ''}`;
+}
+
+async function armWatchdog(engine: Engine, config: BerthConfig, key: string, onLost: () => void): Promise<void> {
   const address = watchdogAddress(engine.endpoint);
   const launch = {
     address,
@@ -36,7 +42,16 @@ async function armWatchdog(engine: Engine, config: BerthConfig, onLost: () => vo
       timeoutMs: WATCHDOG_START_TIMEOUT_MS,
       onLost,
     });
-    processState().held.push(socket);
+    const state = processState();
+    state.held.push(socket);
+    // One more hello on the held connection: the watchdog counts each session once per connection
+    // and removes it when the connection closes and no other connection holds it.
+    const link = {
+      containerId: '',
+      addSession: (session: string) => void socket.write(encodeMessage({ type: 'hello', session, pid: process.pid })),
+    };
+    for (const session of state.extraSessions) link.addSession(session);
+    state.links.set(key, link);
   } catch (error) {
     throw new ReaperError(`watchdog for ${engine.endpoint.url}`, (error as Error).message, { cause: error });
   }
@@ -47,21 +62,23 @@ async function arm(engine: Engine, key: string): Promise<void> {
   const state = processState();
   const onLost = (): void => {
     state.armed.delete(key);
+    state.links.delete(key);
     setTimeout(() => void ensureReaper(engine).catch((e: unknown) => log.error(`Re-arming cleanup failed: ${String(e)}`)), 100).unref();
   };
   if (config.ryukContainerImage) {
     if (await inspectImage(engine, config.ryukContainerImage)) {
-      await armRyuk(engine, config.ryukContainerImage, getSessionId(), onLost);
+      state.links.set(key, await armRyuk(engine, config.ryukContainerImage, getSessionId(), onLost));
       state.cleanup = 'ryuk';
-      // Without the watchdog, this process sweeps stale sessions itself (best effort).
-      await sweepStaleSessions(resourceStoreOf(engine), new Set([getSessionId()]), localHostFacts(), config.staleSessionTtlMs).catch(
-        (e: unknown) => log.warn(`Stale-session sweep failed: ${String(e)}`),
-      );
+      // Without the watchdog, this process sweeps stale sessions itself (best effort), in the
+      // background: the first resource start must not wait for other sessions' removal passes.
+      void sweepStaleSessions(resourceStoreOf(engine), new Set([getSessionId()]), localHostFacts(), config.staleSessionTtlMs)
+        .then((swept) => swept.forEach((s) => log.info(`Removed stale session ${s.sessionId} (${s.reason}): ${s.removed.length} resources`)))
+        .catch((e: unknown) => log.warn(`Stale-session sweep failed: ${String(e)}`));
       return;
     }
     log.warn(`RYUK_CONTAINER_IMAGE ${config.ryukContainerImage} is not on the engine: using berth's watchdog instead`);
   }
-  await armWatchdog(engine, config, onLost);
+  await armWatchdog(engine, config, key, onLost);
   state.cleanup = 'watchdog';
 }
 
@@ -78,7 +95,7 @@ export function ensureReaper(engine: Engine): Promise<void> {
     state.cleanup = 'disabled';
     return Promise.resolve();
   }
-  const key = `${engine.endpoint.url}\n${engine.endpoint.tls?.certPath ?? ''}`;
+  const key = reaperKey(engine);
   let armed = state.armed.get(key);
   if (!armed) {
     armed = arm(engine, key);

@@ -3,8 +3,8 @@ import { startRyukContainer } from '../engine/ryuk-container';
 import { ReaperError } from '../errors';
 import { LABEL_TESTCONTAINERS_SESSION_ID, sessionLabels, standardLabels } from '../labels';
 import { createLogger } from '../logger';
-import { processState } from './process-state';
-import { registerWithRyuk } from './ryuk-client';
+import { processState, type ReaperLink } from './process-state';
+import { registerWithRyuk, ryukFilterLine } from './ryuk-client';
 
 const log = createLogger('berth:reaper');
 
@@ -13,9 +13,9 @@ const log = createLogger('berth:reaper');
  * so one process's crash never waits for, nor touches, another's), registers the session filter and
  * reads the ACK.
  */
-export async function armRyuk(engine: Engine, image: string, sessionId: string, onLost: () => void): Promise<void> {
+export async function armRyuk(engine: Engine, image: string, sessionId: string, onLost: () => void): Promise<ReaperLink> {
   try {
-    const { port } = await startRyukContainer(engine, {
+    const { id, port } = await startRyukContainer(engine, {
       image,
       name: `testcontainers-ryuk-${sessionId}`,
       labels: { ...standardLabels(), ...sessionLabels(sessionId) },
@@ -26,8 +26,16 @@ export async function armRyuk(engine: Engine, image: string, sessionId: string, 
       log.warn('Lost the connection to Ryuk; reconnecting');
       onLost();
     });
-    processState().held.push(socket);
+    const state = processState();
+    state.held.push(socket);
     log.info(`Ryuk ${image} watches session ${sessionId} on ${engine.host}:${port}`);
+    // Ryuk takes more filters on the same connection (it ACKs each; nothing waits for those ACKs).
+    const link: ReaperLink = {
+      containerId: id,
+      addSession: (session) => void socket.write(ryukFilterLine({ [LABEL_TESTCONTAINERS_SESSION_ID]: session })),
+    };
+    for (const session of state.extraSessions) link.addSession(session);
+    return link;
   } catch (error) {
     throw new ReaperError(`Ryuk ${image}`, (error as Error).message, { cause: error });
   }

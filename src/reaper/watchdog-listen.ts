@@ -30,19 +30,37 @@ export function answers(socket: string, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
-function takeLock(lockDir: string): boolean {
+/** A lock older than this belongs to a watchdog that died while taking over. */
+const STALE_LOCK_MS = 10_000;
+
+function mkdirLock(lockDir: string): boolean {
   try {
     mkdirSync(lockDir);
     return true;
   } catch {
-    try {
-      // A lock older than 10 s belongs to a watchdog that died while taking over: break it.
-      if (Date.now() - statSync(lockDir).mtimeMs > 10_000) rmSync(lockDir, { recursive: true, force: true });
-    } catch {
-      // gone meanwhile
-    }
     return false;
   }
+}
+
+/** Whether the lock folder is older than {@link STALE_LOCK_MS} (false when it is gone). */
+function lockIsStale(lockDir: string): boolean {
+  try {
+    return Date.now() - statSync(lockDir).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Takes the lock folder. A stale lock is broken and taken in the same call: the watchdog that breaks
+ * it is the one a client just started, and the client starts only one, so giving up here would leave
+ * the address unserved until the client's timeout.
+ */
+function takeLock(lockDir: string): boolean {
+  if (mkdirLock(lockDir)) return true;
+  if (!lockIsStale(lockDir)) return false;
+  rmSync(lockDir, { recursive: true, force: true });
+  return mkdirLock(lockDir);
 }
 
 /**

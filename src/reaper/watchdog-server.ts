@@ -56,9 +56,12 @@ export async function startWatchdog(options: WatchdogOptions): Promise<Watchdog 
         socket.write(encodeMessage({ type: 'status', pid: process.pid, sessions: [...live.keys()] }));
         return;
       }
-      sessions.add(request.session);
-      live.set(request.session, (live.get(request.session) ?? 0) + 1);
-      log(`session ${request.session} (pid ${request.pid}) connected`);
+      // Counted once per connection: a repeated hello must not keep the session live after it closes.
+      if (!sessions.has(request.session)) {
+        sessions.add(request.session);
+        live.set(request.session, (live.get(request.session) ?? 0) + 1);
+        log(`session ${request.session} (pid ${request.pid}) connected`);
+      }
       socket.write(encodeMessage({ type: 'ack', session: request.session, pid: process.pid }));
       sweep();
     }));
@@ -115,8 +118,9 @@ export async function startWatchdog(options: WatchdogOptions): Promise<Watchdog 
 
   let serverClosed = false;
   function settle(): void {
-    // The process exits when `closed` resolves: never with a cleanup still running.
-    if (serverClosed && pending === 0) resolveClosed();
+    // The process exits when `closed` resolves: never with a cleanup still running. The server's close
+    // callback can run before the last socket's 'close' handler has started that socket's cleanup.
+    if (serverClosed && connections === 0 && pending === 0) resolveClosed();
   }
 
   function armIdle(): void {

@@ -1,5 +1,5 @@
 import { formatLeakReport, leakedAtExit } from '../../../src/reaper/leak-report';
-import { creationSite } from '../../../src/reaper/tracker';
+import { creationSite, userFrame } from '../../../src/reaper/tracker';
 
 it('lists each leaked resource with the line that created it', () => {
   const text = formatLeakReport(
@@ -27,4 +27,18 @@ it('does not count deleteOnExit images as leaks: the session cleanup removes the
     { kind: 'volume', id: 'v1', createdBy: 'a.ts:3' },
   ]);
   expect(leaked.map((r) => r.kind)).toEqual(['container', 'volume']);
+});
+
+describe('userFrame', () => {
+  const stack = (...files: string[]): string => ['Error', ...files.map((f) => `    at fn (${f}:7:3)`)].join('\n');
+
+  it("skips Node, dependencies and berth's own src/ and dist/, and keeps a user's src/*.spec.ts", () => {
+    // Before: every path containing /src/ (but no .test.) was taken for berth's own, so a NestJS-style
+    // src/orders.spec.ts was skipped and the leak report said "an unknown place".
+    expect(userFrame(stack('/berth/src/network/network.ts', 'node:internal/x', '/app/node_modules/jest/a.js', '/app/src/orders.spec.ts'), '/berth')).toBe(
+      '/app/src/orders.spec.ts:7',
+    );
+    expect(userFrame(stack('/berth/dist/container/start.js', 'file:///app/src/db/setup.ts'), '/berth')).toBe('/app/src/db/setup.ts:7');
+    expect(userFrame(stack('/berth/src/a.ts'), '/berth')).toBeUndefined();
+  });
 });

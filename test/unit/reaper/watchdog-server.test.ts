@@ -68,3 +68,30 @@ it('asks for a watchdog to be started when none answers, then gives up with the 
   await expect(holdSession(address, 's', { spawn, timeoutMs: 300, onLost: () => undefined })).rejects.toThrow(/no watchdog answered.*its log/);
   expect(spawn).toHaveBeenCalledTimes(1);
 });
+
+it('counts a session once per connection, however many hellos it sends', async () => {
+  // addSession() re-sends a hello on the held connection: the second one must not keep the session
+  // "live" forever after the connection closes.
+  const store = new FakeStore([resource('container', 'a', { [S]: 'sa' })]);
+  await start(store);
+  const address = watchdogAddress({ url: 'unix:///fake.sock' }, base);
+  const a = await holdSession(address, 'sa', { spawn: () => undefined, timeoutMs: 1000, onLost: () => undefined });
+  a.write('{"type":"hello","session":"sa","pid":1}\n');
+  const { socket, reply } = await request(address, { type: 'status' }, 1000);
+  socket.destroy();
+  expect(reply).toMatchObject({ sessions: ['sa'] });
+  a.destroy();
+  for (let i = 0; i < 100 && store.resources.length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(store.resources).toEqual([]);
+});
+
+it('finishes the cleanup of a connection that closes after close() before it resolves `closed`', async () => {
+  const store = new FakeStore([resource('container', 'a', { [S]: 'sa' })]);
+  const watchdog = (await start(store))!;
+  const address = watchdogAddress({ url: 'unix:///fake.sock' }, base);
+  const a = await holdSession(address, 'sa', { spawn: () => undefined, timeoutMs: 1000, onLost: () => undefined });
+  watchdog.close(); // e.g. the idle timer fired as this client connected: the server waits for it
+  a.destroy();
+  await watchdog.closed; // the watchdog process exits right after this
+  expect(store.resources).toEqual([]);
+});
