@@ -1,11 +1,12 @@
 import { getEngine } from '../engine/engine';
 import { createNetwork, removeNetwork } from '../engine/networks';
-import { EngineRequestError, InvalidArgumentError, NameConflictError, ResourceStateError } from '../errors';
+import { EngineRequestError, InvalidArgumentError, NameConflictError } from '../errors';
 import { LABEL_BERTH_CREATED_BY, randomUuid, sessionLabels, standardLabels } from '../labels';
 import { createLogger } from '../logger';
 import { ensureReaper } from '../reaper/reaper';
 import { getSessionId } from '../reaper/session';
-import { creationSite, trackResource, untrackResource } from '../reaper/tracker';
+import { RemoveOnce, removeTracked } from '../reaper/removal';
+import { creationSite, trackResource } from '../reaper/tracker';
 
 const log = createLogger('berth:network');
 
@@ -74,12 +75,9 @@ export class Network {
   }
 }
 
-/** A network that exists. `stop()` (or `await using`) removes it. */
-export class StartedNetwork implements AsyncDisposable {
-  private stopping: Promise<StoppedNetwork> | undefined;
-
-  /** @internal Created by {@link Network.start}. */
-  constructor(
+/** The id and name every network state answers with. */
+abstract class NetworkIdentity {
+  protected constructor(
     private readonly id: string,
     private readonly name: string,
   ) {}
@@ -93,20 +91,23 @@ export class StartedNetwork implements AsyncDisposable {
   getName(): string {
     return this.name;
   }
+}
+
+/** A network that exists. `stop()` (or `await using`) removes it. */
+export class StartedNetwork extends NetworkIdentity implements AsyncDisposable {
+  private readonly stopping = new RemoveOnce(() => this.doStop());
+
+  /** @internal Created by {@link Network.start}. */
+  constructor(id: string, name: string) {
+    super(id, name);
+  }
 
   /**
    * Removes the network. Idempotent; a network already gone counts as removed. A network that
    * still has containers rejects with {@link ResourceStateError} (stop them first).
    */
   stop(): Promise<StoppedNetwork> {
-    if (!this.stopping) {
-      const stopping = this.doStop();
-      stopping.catch(() => {
-        this.stopping = undefined; // a failed stop may be retried
-      });
-      this.stopping = stopping;
-    }
-    return this.stopping;
+    return this.stopping.run();
   }
 
   /** Same as {@link stop}. */
@@ -116,37 +117,16 @@ export class StartedNetwork implements AsyncDisposable {
 
   private async doStop(): Promise<StoppedNetwork> {
     const engine = await getEngine();
-    try {
-      await removeNetwork(engine, this.id);
-    } catch (error) {
-      if (error instanceof EngineRequestError && (error.statusCode === 403 || error.statusCode === 409)) {
-        throw new ResourceStateError(`network ${this.name}`, `cannot be removed while containers use it (${error.engineMessage})`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    untrackResource('network', this.id);
-    log.debug(`Removed network ${this.name}`);
-    return new StoppedNetwork(this.id, this.name);
+    await removeTracked('network', this.getId(), this.getName(), 'containers use it', () => removeNetwork(engine, this.getId()));
+    log.debug(`Removed network ${this.getName()}`);
+    return new StoppedNetwork(this.getId(), this.getName());
   }
 }
 
-/** A network that was removed. */
-export class StoppedNetwork {
+/** A network that was removed; {@link getId} and {@link getName} say what it was. */
+export class StoppedNetwork extends NetworkIdentity {
   /** @internal Created by {@link StartedNetwork.stop}. */
-  constructor(
-    private readonly id: string,
-    private readonly name: string,
-  ) {}
-
-  /** The id the network had. */
-  getId(): string {
-    return this.id;
-  }
-
-  /** The name the network had. */
-  getName(): string {
-    return this.name;
+  constructor(id: string, name: string) {
+    super(id, name);
   }
 }

@@ -1,11 +1,12 @@
 import { getEngine } from '../engine/engine';
 import { createVolume, inspectVolume, removeVolume } from '../engine/volumes';
-import { EngineRequestError, InvalidArgumentError, NameConflictError, ResourceStateError } from '../errors';
+import { InvalidArgumentError, NameConflictError } from '../errors';
 import { LABEL_BERTH_CREATED_BY, randomUuid, sessionLabels, standardLabels } from '../labels';
 import { createLogger } from '../logger';
 import { ensureReaper } from '../reaper/reaper';
 import { getSessionId } from '../reaper/session';
-import { creationSite, trackResource, untrackResource } from '../reaper/tracker';
+import { RemoveOnce, removeTracked } from '../reaper/removal';
+import { creationSite, trackResource } from '../reaper/tracker';
 import { backupVolume, restoreVolume } from './backup';
 
 const log = createLogger('berth:volume');
@@ -81,7 +82,7 @@ export class Volume {
 
 /** A volume that exists. `remove()` (or `await using`) deletes it. */
 export class StartedVolume implements AsyncDisposable {
-  private removal: Promise<RemovedVolume> | undefined;
+  private readonly removal = new RemoveOnce(() => this.doRemove());
 
   /** @internal Created by {@link Volume.start}. */
   constructor(
@@ -123,14 +124,7 @@ export class StartedVolume implements AsyncDisposable {
    * container still mounts rejects with {@link ResourceStateError} (remove the container first).
    */
   remove(): Promise<RemovedVolume> {
-    if (!this.removal) {
-      const removal = this.doRemove();
-      removal.catch(() => {
-        this.removal = undefined; // a failed removal may be retried
-      });
-      this.removal = removal;
-    }
-    return this.removal;
+    return this.removal.run();
   }
 
   /** Same as {@link remove}. */
@@ -140,17 +134,7 @@ export class StartedVolume implements AsyncDisposable {
 
   private async doRemove(): Promise<RemovedVolume> {
     const engine = await getEngine();
-    try {
-      await removeVolume(engine, this.name);
-    } catch (error) {
-      if (error instanceof EngineRequestError && error.statusCode === 409) {
-        throw new ResourceStateError(`volume ${this.name}`, `cannot be removed while a container uses it (${error.engineMessage})`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    untrackResource('volume', this.name);
+    await removeTracked('volume', this.name, this.name, 'a container uses it', () => removeVolume(engine, this.name));
     log.debug(`Removed volume ${this.name}`);
     return new RemovedVolume(this.name);
   }
