@@ -3,7 +3,6 @@ import { REDIS_DATA_DIR, REDIS_PORT } from './constants';
 import { assertRedisDump } from './redis-dump';
 import { StartedRedisContainer } from './started-redis-container';
 
-
 /**
  * A Redis server, compatible with `@testcontainers/redis`: exposes 6379, waits for "Ready to
  * accept connections" (startup timeout 120 s). Plus {@link withInitialDump} and
@@ -14,6 +13,9 @@ export class RedisContainer extends GenericContainer {
   private persistenceDir?: string;
   private initialDump?: string;
   private userCommand?: string[];
+  /** What `start()` already added to the builder, so that a second `start()` does not add it again. */
+  private copiedDump?: string;
+  private stackArgs?: { base: string | undefined; applied: string };
 
   /** @param image a Redis image, e.g. `redis:7` (the tag is required, as in testcontainers v11+). */
   constructor(image: string) {
@@ -56,13 +58,21 @@ export class RedisContainer extends GenericContainer {
   override async start(options?: Parameters<GenericContainer['start']>[0]): Promise<StartedRedisContainer> {
     if (this.initialDump !== undefined) {
       await assertRedisDump(this.initialDump);
-      this.withCopyFilesToContainer([{ source: this.initialDump, target: `${REDIS_DATA_DIR}/dump.rdb`, mode: 0o644 }]);
+      if (this.copiedDump !== this.initialDump) {
+        this.withCopyFilesToContainer([{ source: this.initialDump, target: `${REDIS_DATA_DIR}/dump.rdb`, mode: 0o644 }]);
+        this.copiedDump = this.initialDump;
+      }
     }
     const args: string[] = [];
     if (this.password) args.push('--requirepass', this.password);
     if (this.persistenceDir) args.push('--save', '1', '1', '--appendonly', 'yes');
     if (this.imageName.string.includes('redis-stack')) {
-      this.withEnvironment({ REDIS_ARGS: [this.environment['REDIS_ARGS'], ...args].filter(Boolean).join(' ') });
+      // The user's REDIS_ARGS (as given, or as changed since the last start) plus the module's arguments.
+      const current = this.environment['REDIS_ARGS'];
+      const base = this.stackArgs && current === this.stackArgs.applied ? this.stackArgs.base : current;
+      const applied = [base, ...args].filter(Boolean).join(' ');
+      this.stackArgs = { base, applied };
+      this.withEnvironment({ REDIS_ARGS: applied });
       this.withEntrypoint(['/entrypoint.sh']);
     } else if (args.length) {
       super.withCommand([...(this.userCommand ?? ['redis-server']), ...args]);

@@ -30,12 +30,19 @@ export async function assertRedisDump(hostFile: string): Promise<void> {
   }
 }
 
+/** Writes a dump target; `discard()` removes its temporary folder when the dump is never written. */
+export interface DumpWriter {
+  (archive: NodeJS.ReadableStream): Promise<void>;
+  discard(): Promise<void>;
+}
+
 /**
  * Checks that `hostFile` can be written (before anything happens in the container) and returns a
  * function that extracts the one-file tar stream `archive` into it. The file appears only when
- * complete: it is extracted into a temporary folder next to the target and renamed.
+ * complete: it is extracted into a temporary folder next to the target and renamed. A caller that
+ * fails before writing calls `discard()`.
  */
-export async function prepareDumpTarget(hostFile: string): Promise<(archive: NodeJS.ReadableStream) => Promise<void>> {
+export async function prepareDumpTarget(hostFile: string): Promise<DumpWriter> {
   const target = path.resolve(hostFile);
   if ((await stat(target).catch(() => undefined))?.isDirectory()) {
     throw new BackupError(target, 'the backup target is a directory; give a file path');
@@ -47,7 +54,8 @@ export async function prepareDumpTarget(hostFile: string): Promise<(archive: Nod
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new BackupError(target, `the backup target cannot be written: ${code} ${(error as Error).message}`, { cause: error });
   }
-  return async (archive) => {
+  const discard = (): Promise<void> => rm(tempDir, { recursive: true, force: true });
+  const write = async (archive: NodeJS.ReadableStream): Promise<void> => {
     try {
       await pipeline(archive, extract(tempDir, { chown: false } as Parameters<typeof extract>[1]));
       const [name, ...rest] = await readdir(tempDir);
@@ -55,7 +63,8 @@ export async function prepareDumpTarget(hostFile: string): Promise<(archive: Nod
       await assertRedisDump(path.join(tempDir, name));
       await rename(path.join(tempDir, name), target);
     } finally {
-      await rm(tempDir, { recursive: true, force: true });
+      await discard();
     }
   };
+  return Object.assign(write, { discard });
 }

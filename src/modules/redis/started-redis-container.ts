@@ -51,10 +51,17 @@ export class StartedRedisContainer extends AbstractStartedContainer {
    */
   async backupTo(hostFile: string): Promise<void> {
     const writeDump = await prepareDumpTarget(hostFile);
-    const saved = (await this.executeCliCmd('SAVE')).trim();
-    if (saved !== 'OK') throw new ExecFailedError(this.getId(), ['redis-cli', 'SAVE'], 0, saved);
-    const dir = (await this.executeCliCmd('CONFIG', ['GET', 'dir'])).trim().split('\n')[1]?.trim() || REDIS_DATA_DIR;
-    const file = (await this.executeCliCmd('CONFIG', ['GET', 'dbfilename'])).trim().split('\n')[1]?.trim() || 'dump.rdb';
-    await writeDump(await this.copyArchiveFromContainer(`${dir}/${file}`));
+    let archive: NodeJS.ReadableStream;
+    try {
+      const saved = (await this.executeCliCmd('SAVE')).trim();
+      if (saved !== 'OK') throw new ExecFailedError(this.getId(), ['redis-cli', 'SAVE'], 0, saved);
+      const dir = (await this.executeCliCmd('CONFIG', ['GET', 'dir'])).trim().split('\n')[1]?.trim() || REDIS_DATA_DIR;
+      const file = (await this.executeCliCmd('CONFIG', ['GET', 'dbfilename'])).trim().split('\n')[1]?.trim() || 'dump.rdb';
+      archive = await this.copyArchiveFromContainer(`${dir}/${file}`);
+    } catch (error) {
+      await writeDump.discard();
+      throw error;
+    }
+    await writeDump(archive);
   }
 }

@@ -5,6 +5,7 @@ import { BackupError, GenericContainer, LABEL_TESTCONTAINERS_SESSION_ID, Resourc
 import { RedisContainer, type StartedRedisContainer } from 'berth/redis';
 import { getEngine } from '../../../src/engine/engine';
 import { getSessionId } from '../../../src/reaper/session';
+import { untrackResource } from '../../../src/reaper/tracker';
 
 /** Ids of every container (any state) this session has on the engine. */
 async function sessionContainers(): Promise<string[]> {
@@ -16,7 +17,7 @@ async function sessionContainers(): Promise<string[]> {
   return rows.map((r) => r.Id).sort();
 }
 
-/** Removes a container and its anonymous volumes; a container already gone is fine. */
+/** Removes a container and its anonymous volumes through the engine; a container already gone is fine. */
 async function engineRemove(id: string): Promise<void> {
   const engine = await getEngine();
   await engine.api
@@ -25,6 +26,7 @@ async function engineRemove(id: string): Promise<void> {
     .catch((error: { statusCode?: number }) => {
       if (error.statusCode !== 404) throw error;
     });
+  untrackResource('container', id); // removed behind berth's back: not a leak at exit
 }
 
 describe('Redis bad input (real engine)', () => {
