@@ -30,15 +30,20 @@ export class SingleFlight {
       flight = created;
     }
     flight.waiters += 1;
-    return this.wait(flight, what, signal);
+    return this.wait(key, flight, what, signal);
   }
 
-  private wait(flight: Flight, what: string, signal: AbortSignal | undefined): Promise<void> {
+  private wait(key: string, flight: Flight, what: string, signal: AbortSignal | undefined): Promise<void> {
     if (!signal) return flight.promise;
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         flight.waiters -= 1;
-        if (flight.waiters === 0) flight.controller.abort(signal.reason);
+        if (flight.waiters === 0) {
+          // Forget it at once: a caller arriving while the aborted work winds down starts afresh
+          // instead of joining work that is about to fail with an abort it never asked for.
+          if (this.flights.get(key) === flight) this.flights.delete(key);
+          flight.controller.abort(signal.reason);
+        }
         reject(new OperationAbortedError(what, { cause: signal.reason }));
       };
       if (signal.aborted) return onAbort();

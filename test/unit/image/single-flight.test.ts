@@ -62,3 +62,27 @@ describe('SingleFlight', () => {
     for (const c of calls) await expect(c).rejects.toThrow(/Aborted: pull x/);
   });
 });
+
+describe('SingleFlight after every waiter aborted', () => {
+  it('starts new work for a caller that arrives while the aborted work winds down', async () => {
+    const flights = new SingleFlight();
+    let runs = 0;
+    const finishers: Array<() => void> = [];
+    const slowToStop = (signal: AbortSignal): Promise<void> => {
+      runs += 1;
+      return new Promise<void>((resolve, reject) => {
+        finishers.push(resolve);
+        // Like a pull: the abort takes a while to reach the engine and come back.
+        signal.addEventListener('abort', () => setTimeout(() => reject(new Error('work aborted')), 20));
+      });
+    };
+    const first = new AbortController();
+    const aborted = flights.run('k', 'pull x', first.signal, slowToStop);
+    first.abort();
+    await expect(aborted).rejects.toBeInstanceOf(OperationAbortedError);
+    const later = flights.run('k', 'pull x', undefined, slowToStop);
+    expect(runs).toBe(2);
+    finishers[1]!();
+    await expect(later).resolves.toBeUndefined();
+  });
+});
