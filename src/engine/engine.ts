@@ -109,9 +109,11 @@ let current: Promise<Engine> | undefined;
 /** The process's engine, discovered on first use and shared by every berth call. A failed discovery is retried next time. */
 export function getEngine(): Promise<Engine> {
   if (!current) {
-    current = connectEngine();
-    current.catch(() => {
-      current = undefined;
+    const connecting = connectEngine();
+    current = connecting;
+    connecting.catch(() => {
+      // Only forget this attempt: after resetEngine() a newer one may be pending, and it is shared.
+      if (current === connecting) current = undefined;
     });
   }
   return current;
