@@ -142,7 +142,8 @@ export function hostOfEndpoint(endpoint: EngineEndpoint): string {
   }
 }
 
-/** The endpoint's URL without credentials (for messages and logs). */
+/** The endpoint's URL with any password masked (for messages and logs), whatever the scheme. */
 export function displayUrl(url: string): string {
-  return url.replace(/^(ssh:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+  // The user info ends at the authority's LAST `@`: a raw `@` in the password must not leave its tail visible.
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^/]*@/i, '$1:***@');
 }

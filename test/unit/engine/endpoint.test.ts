@@ -112,6 +112,14 @@ describe('getHost and locality', () => {
     expect(displayUrl('ssh://me:secret@box:22')).toBe('ssh://me:***@box:22');
     expect(displayUrl('ssh://me@box')).toBe('ssh://me@box');
   });
+
+  it('masks a password in any scheme, also one with a raw @', () => {
+    expect(displayUrl('tcp://me:secret@10.0.0.2:2376')).toBe('tcp://me:***@10.0.0.2:2376');
+    expect(displayUrl('https://me:secret@engine.example/')).toBe('https://me:***@engine.example/');
+    expect(displayUrl('ssh://me:p@ss@box:22')).toBe('ssh://me:***@box:22');
+    expect(displayUrl('unix:///var/run/docker.sock')).toBe('unix:///var/run/docker.sock');
+    expect(displayUrl('tcp://10.0.0.2:2376')).toBe('tcp://10.0.0.2:2376');
+  });
 });
 
 describe('SSH credentials', () => {
