@@ -63,7 +63,8 @@ export async function execInContainer(
   command: readonly string[],
   options: EngineExecOptions = {},
 ): Promise<EngineExecResult> {
-  const what = `Exec ${JSON.stringify(command.join(' '))} in container ${id.slice(0, 12)}`;
+  // Only the program: arguments may carry secrets (`redis-cli -a <password>`) and errors get logged.
+  const what = `Exec ${command[0] ?? ''} (${command.length - 1} arguments not shown) in container ${id.slice(0, 12)}`;
   const exec = await engineCall(what, () =>
     engine.api.getContainer(id).exec({
       Cmd: [...command],

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { getEngineInfo } from 'berth';
 import { getEngine } from '../../src/engine/engine';
+import { execInContainer } from '../../src/engine/exec';
 
 describe('engine (real)', () => {
   it('finds the local engine, negotiates its API version and reports localhost', async () => {
@@ -28,5 +29,13 @@ describe('engine (real)', () => {
 
   it('shares one engine per process', async () => {
     expect(await getEngine()).toBe(await getEngine());
+  });
+
+  it('keeps exec arguments (which may be passwords) out of engine error messages', async () => {
+    const engine = await getEngine();
+    const error = (await execInContainer(engine, 'berth-no-such-container', ['redis-cli', '-a', 's3cret-pw', 'ping']).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/Exec redis-cli .*berth-no-such/);
+    expect(error.message).toMatch(/no such container/i);
+    expect(error.message).not.toContain('s3cret-pw');
   });
 });
