@@ -1,5 +1,5 @@
 import type { Engine } from './engine';
-import { engineCall, statusCodeOf, toEngineError } from './engine-error';
+import { engineCall, engineCallUnless, engineMessageOf, statusCodeOf, toEngineError } from './engine-error';
 import type {
   EngineChange,
   EngineContainerInspect,
@@ -20,12 +20,8 @@ export async function createContainer(engine: Engine, request: EngineCreateReque
 
 /** Starts a created or stopped container. */
 export async function startContainer(engine: Engine, id: string): Promise<void> {
-  try {
-    await engine.api.getContainer(id).start();
-  } catch (error) {
-    if (statusCodeOf(error) === 304) return; // already started
-    throw toEngineError(`Start container ${id.slice(0, 12)}`, error);
-  }
+  // 304: already started.
+  await engineCallUnless(`Start container ${id.slice(0, 12)}`, [304], () => engine.api.getContainer(id).start());
 }
 
 /** Inspects a container. */
@@ -37,23 +33,14 @@ export async function inspectContainer(engine: Engine, id: string): Promise<Engi
 
 /** Inspects a container; resolves `undefined` when it does not exist (any more). */
 export async function tryInspectContainer(engine: Engine, id: string): Promise<EngineContainerInspect | undefined> {
-  try {
-    return (await engine.api.getContainer(id).inspect()) as unknown as EngineContainerInspect;
-  } catch (error) {
-    if (statusCodeOf(error) === 404) return undefined;
-    throw toEngineError(`Inspect container ${id.slice(0, 12)}`, error);
-  }
+  return engineCallUnless(`Inspect container ${id.slice(0, 12)}`, [404], async () =>
+    (await engine.api.getContainer(id).inspect()) as unknown as EngineContainerInspect,
+  );
 }
 
 /** Stops a container, waiting `timeoutSeconds` before SIGKILL. Already stopped (304) or gone (404) is fine. */
 export async function stopContainer(engine: Engine, id: string, timeoutSeconds: number): Promise<void> {
-  try {
-    await engine.api.getContainer(id).stop({ t: timeoutSeconds });
-  } catch (error) {
-    const code = statusCodeOf(error);
-    if (code === 304 || code === 404) return;
-    throw toEngineError(`Stop container ${id.slice(0, 12)}`, error);
-  }
+  await engineCallUnless(`Stop container ${id.slice(0, 12)}`, [304, 404], () => engine.api.getContainer(id).stop({ t: timeoutSeconds }));
 }
 
 /** Removes a container (forced), with its anonymous volumes when `removeVolumes`. Already gone is fine. */
@@ -63,8 +50,8 @@ export async function removeContainer(engine: Engine, id: string, removeVolumes 
   } catch (error) {
     const code = statusCodeOf(error);
     if (code === 404) return;
-    // 409 "removal already in progress": wait for it to finish.
-    if (code === 409 && /already in progress/i.test(String((error as Error).message))) return;
+    // 409 "removal ... is already in progress": the engine is removing it already; that counts as removed.
+    if (code === 409 && /already in progress/i.test(engineMessageOf(error))) return;
     throw toEngineError(`Remove container ${id.slice(0, 12)}`, error);
   }
 }

@@ -38,3 +38,22 @@ export async function engineCall<T>(operation: string, call: () => Promise<T>): 
     throw toEngineError(operation, error);
   }
 }
+
+/**
+ * Runs an engine call whose failure with one of `statuses` is an expected answer (404 "no such
+ * object", 304 "already in that state"): it resolves `undefined` then. Other failures reject
+ * with {@link EngineRequestError}.
+ */
+export async function engineCallUnless<T>(
+  operation: string,
+  statuses: readonly number[],
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = statusCodeOf(error);
+    if (code !== undefined && statuses.includes(code)) return undefined;
+    throw toEngineError(operation, error);
+  }
+}

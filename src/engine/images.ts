@@ -1,5 +1,5 @@
 import type { Engine } from './engine';
-import { statusCodeOf, toEngineError } from './engine-error';
+import { engineCallUnless } from './engine-error';
 
 /** The fields of an image inspect berth uses. */
 export interface ImageInspect {
@@ -20,10 +20,5 @@ export interface ImageInspect {
 
 /** Inspects an image; resolves `undefined` when it does not exist. */
 export async function inspectImage(engine: Engine, reference: string): Promise<ImageInspect | undefined> {
-  try {
-    return (await engine.api.getImage(reference).inspect()) as ImageInspect;
-  } catch (error) {
-    if (statusCodeOf(error) === 404) return undefined;
-    throw toEngineError(`Inspect image ${reference}`, error);
-  }
+  return engineCallUnless(`Inspect image ${reference}`, [404], async () => (await engine.api.getImage(reference).inspect()) as ImageInspect);
 }

@@ -1,30 +1,15 @@
 import { Readable } from 'node:stream';
 import type { Engine } from './engine';
-import { engineMessageOf, statusCodeOf, toEngineError } from './engine-error';
+import { toEngineError } from './engine-error';
 import { inspectImage } from './images';
+import { followProgress } from './progress-stream';
 
 /**
  * Engine calls behind volume backups: a helper image imported from a tar the client builds (no
- * registry), and helper containers that mount one volume so the archive endpoints can read and
- * write it. Everything goes through the Engine API, so it works against remote engines.
+ * registry), and helper containers that mount one volume so the archive endpoints (`archive.ts`)
+ * can read and write it; `removeContainer(engine, id, false)` removes them without their volumes.
+ * Everything goes through the Engine API, so it works against remote engines.
  */
-
-/** Reads an engine progress stream to its end; rejects with the first `error` message in it. */
-async function drainProgress(stream: NodeJS.ReadableStream, operation: string): Promise<void> {
-  let text = '';
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) text += chunk.toString();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    let message: { error?: string; errorDetail?: { message?: string } } | undefined;
-    try {
-      message = JSON.parse(line) as typeof message;
-    } catch {
-      continue;
-    }
-    const error = message?.errorDetail?.message ?? message?.error;
-    if (error) throw toEngineError(operation, { message: error });
-  }
-}
 
 /** Imports `rootfs` (a tar) as image `reference` unless it exists (`POST /images/create?fromSrc=-`). */
 export async function importImageOnce(
@@ -38,7 +23,7 @@ export async function importImageOnce(
   const operation = `Import helper image ${reference}`;
   try {
     const stream = await engine.api.importImage(Readable.from([rootfs]), { repo, tag, changes: [...changes] });
-    await drainProgress(stream, operation);
+    await followProgress(stream as Readable);
   } catch (error) {
     throw toEngineError(operation, error);
   }
@@ -70,27 +55,6 @@ export async function createHelperContainer(
   }
 }
 
-/** Streams a path out of a container as a tar (`GET /containers/{id}/archive`). */
-export async function getArchive(engine: Engine, containerId: string, path: string): Promise<Readable> {
-  try {
-    return (await engine.api.getContainer(containerId).getArchive({ path })) as unknown as Readable;
-  } catch (error) {
-    throw toEngineError(`Read ${path} from container ${containerId.slice(0, 12)}`, error);
-  }
-}
-
-/** Extracts a tar into a container's directory (`PUT /containers/{id}/archive`). */
-export async function putArchive(engine: Engine, containerId: string, path: string, tar: Readable): Promise<void> {
-  try {
-    const response = (await engine.api.getContainer(containerId).putArchive(tar, { path })) as unknown;
-    if (response && typeof (response as NodeJS.ReadableStream).resume === 'function') {
-      (response as NodeJS.ReadableStream).resume();
-    }
-  } catch (error) {
-    throw toEngineError(`Write ${path} in container ${containerId.slice(0, 12)}`, error);
-  }
-}
-
 /** Starts a helper container and resolves its exit code when it exits. */
 export async function runToExit(engine: Engine, containerId: string): Promise<number> {
   const container = engine.api.getContainer(containerId);
@@ -101,16 +65,5 @@ export async function runToExit(engine: Engine, containerId: string): Promise<nu
     return exited.StatusCode;
   } catch (error) {
     throw toEngineError(`Run helper container ${containerId.slice(0, 12)}`, error);
-  }
-}
-
-/** Removes a helper container (never its volumes). A container that is already gone counts as removed. */
-export async function removeHelperContainer(engine: Engine, containerId: string): Promise<void> {
-  try {
-    await engine.api.getContainer(containerId).remove({ force: true, v: false });
-  } catch (error) {
-    if (statusCodeOf(error) === 404) return;
-    if (/removal .* already in progress/i.test(engineMessageOf(error))) return;
-    throw toEngineError(`Remove helper container ${containerId.slice(0, 12)}`, error);
   }
 }

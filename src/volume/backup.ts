@@ -2,13 +2,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Engine } from '../engine/engine';
-import {
-  createHelperContainer,
-  getArchive,
-  putArchive,
-  removeHelperContainer,
-  runToExit,
-} from '../engine/volume-helper';
+import { getArchive, putArchive } from '../engine/archive';
+import { removeContainer } from '../engine/containers';
+import { createHelperContainer, runToExit } from '../engine/volume-helper';
 import { containersUsingVolume, createVolume, inspectVolume, removeVolume } from '../engine/volumes';
 import { BackupError, BerthError } from '../errors';
 import { sessionLabels, standardLabels } from '../labels';
@@ -30,7 +26,7 @@ async function withHelper<T>(engine: Engine, volume: string, readOnly: boolean, 
   try {
     return await use(id);
   } finally {
-    await removeHelperContainer(engine, id);
+    await removeContainer(engine, id, false);
     untrackResource('container', id);
   }
 }
@@ -120,7 +116,7 @@ export async function restoreVolume(engine: Engine, volume: string, hostFile: st
     if (!inPlace) await recreateUnused(engine, volume);
     await withHelper(engine, volume, false, async (id) => {
       if (inPlace) await emptyInPlace(engine, id, volume);
-      await putArchive(engine, id, HELPER_MOUNT_POINT, createReadStream(file));
+      await putArchive(engine, id, createReadStream(file), HELPER_MOUNT_POINT);
     });
     log.debug(`Restored volume ${volume} from ${file}`);
   } catch (error) {
