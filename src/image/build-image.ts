@@ -38,9 +38,9 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
-/** The image name `build()` uses when none is given: `localhost/<uuid12>:<uuid12>`. */
-export function defaultBuildImageName(): string {
-  return `localhost/${randomUuid()}:${randomUuid()}`;
+/** The image name `build()` uses when none is given: `localhost/<uuid>:<uuid>`, each part a fresh `nextUuid()` (12 hex by default). */
+export function defaultBuildImageName(nextUuid: () => string = randomUuid): string {
+  return `localhost/${nextUuid()}:${nextUuid()}`;
 }
 
 /** Maps a spec to the `POST /build` query. Pure: unit tests call it. */

@@ -1,9 +1,8 @@
-import { getConfig } from '../config';
 import type { Engine } from '../engine/engine';
 import { pullImageStream, TransferError } from '../engine/registry';
 import { ImagePullError, OperationAbortedError } from '../errors';
 import type { ImageName } from './image-name';
-import { TransferProgress, type ProgressMode } from './pull-progress';
+import { progressMode, TransferProgress } from './pull-progress';
 import { getRegistryAuth } from './registry-auth';
 
 /** Options of {@link pullImage}. */
@@ -11,13 +10,6 @@ export interface PullOptions {
   platform?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
-}
-
-/** The progress display the configuration asks for: live on a TTY, one line in CI, else only the log. */
-export function progressMode(): ProgressMode {
-  const config = getConfig();
-  if (config.interactive) return 'live';
-  return config.ci ? 'line' : 'log';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { getConfig } from '../config';
 import type { ProgressEvent } from '../engine/progress-stream';
 import { createLogger } from '../logger';
 import { liveDisplay } from './live-display';
@@ -6,6 +7,13 @@ const log = createLogger('berth:pull');
 
 /** How progress is shown: a live display (TTY), one line at the end (CI), or only `berth:pull`. */
 export type ProgressMode = 'live' | 'line' | 'log';
+
+/** The progress display the configuration asks for (pulls and pushes): live on a TTY, one line in CI, else only the log. */
+export function progressMode(): ProgressMode {
+  const config = getConfig();
+  if (config.interactive) return 'live';
+  return config.ci ? 'line' : 'log';
+}
 
 interface Layer {
   status: string;

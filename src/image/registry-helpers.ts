@@ -4,8 +4,7 @@ import { checkAuth, pushImageStream, searchHub, TransferError, type EngineAuth }
 import { ImagePushError, InvalidArgumentError, OperationAbortedError, RegistryAuthError } from '../errors';
 import { registryHostOf } from './docker-config';
 import { DOCKER_HUB_REGISTRY, ImageName } from './image-name';
-import { progressMode } from './pull-image';
-import { TransferProgress } from './pull-progress';
+import { progressMode, TransferProgress } from './pull-progress';
 import { listCatalog } from './registry-catalog';
 import { getRegistryAuth, rememberLogin, serverAddressOf } from './registry-auth';
 

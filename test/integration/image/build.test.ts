@@ -4,6 +4,7 @@ import path from 'node:path';
 import createDebug from 'debug';
 import {
   GenericContainer,
+  GenericContainerBuilder,
   ImageBuildError,
   ImagePullError,
   LABEL_TESTCONTAINERS,
@@ -215,6 +216,16 @@ describe('GenericContainer.fromDockerfile', () => {
     await using started = await container.start();
     const result = await started.exec(['cat', '/ok']);
     expect(result.output.trim()).toBe('ok');
+  });
+
+  it('names the image localhost/<uuid>:<uuid> from the Uuid given to the constructor (testcontainers signature)', async () => {
+    const context = folder({ Dockerfile: 'FROM debian:bookworm\nRUN true\n' });
+    const ids = [uniqueTag(), uniqueTag()];
+    const expected = `localhost/${ids[0]}:${ids[1]}`;
+    built.push(expected);
+    let next = 0;
+    await new GenericContainerBuilder(context, 'Dockerfile', { nextUuid: () => ids[next++]! }).build();
+    expect(imageExists(expected)).toBe(true);
   });
 
   describe('base images from the private registry', () => {

@@ -1,4 +1,4 @@
-import { PullPolicy } from 'berth';
+import { GenericContainerBuilder, InvalidArgumentError, PullPolicy, RandomUuid } from 'berth';
 import { defaultBuildImageName, toBuildQuery, type BuildSpec } from '../../../src/image/build-image';
 import { LABEL_TESTCONTAINERS, LABEL_TESTCONTAINERS_SESSION_ID } from '../../../src/labels';
 
@@ -37,5 +37,18 @@ describe('toBuildQuery', () => {
 
   it('names images localhost/<uuid12>:<uuid12> by default', () => {
     expect(defaultBuildImageName()).toMatch(/^localhost\/[a-f0-9]{12}:[a-f0-9]{12}$/);
+  });
+});
+
+describe('GenericContainerBuilder constructor (API-COMPAT 1.10)', () => {
+  it('takes a Uuid as its third argument and uses it for the default image name', () => {
+    let n = 0;
+    expect(defaultBuildImageName(() => `id${++n}`)).toBe('localhost/id1:id2');
+    expect(() => new GenericContainerBuilder('.', 'Dockerfile', new RandomUuid())).not.toThrow();
+  });
+
+  it('rejects a third argument that is not a Uuid', () => {
+    const notUuid = ((image: string) => image) as unknown as RandomUuid;
+    expect(() => new GenericContainerBuilder('.', 'Dockerfile', notUuid)).toThrow(InvalidArgumentError);
   });
 });
