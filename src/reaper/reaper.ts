@@ -1,5 +1,6 @@
 import { getConfig, type BerthConfig } from '../config';
 import type { Engine } from '../engine/engine';
+import { displayUrl } from '../engine/endpoint';
 import { inspectImage } from '../engine/images';
 import { resourceStoreOf } from '../engine/prune';
 import { ReaperError } from '../errors';
@@ -53,7 +54,7 @@ async function armWatchdog(engine: Engine, config: BerthConfig, key: string, onL
     for (const session of state.extraSessions) link.addSession(session);
     state.links.set(key, link);
   } catch (error) {
-    throw new ReaperError(`watchdog for ${engine.endpoint.url}`, (error as Error).message, { cause: error });
+    throw new ReaperError(`watchdog for ${displayUrl(engine.endpoint.url)}`, (error as Error).message, { cause: error });
   }
 }
 
