@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import type { Engine } from './engine';
 import { toEngineError } from './engine-error';
+import { wrapLiveResponse } from './live-response';
 
 /** One container event from the engine's event stream. */
 export interface EngineContainerEvent {
@@ -43,24 +43,10 @@ export async function followContainerEvents(engine: Engine, id: string, sinceSec
   } catch (error) {
     throw toEngineError(`Follow events of container ${id.slice(0, 12)}`, error);
   }
-  const source = raw as Readable & { socket?: Socket & { _httpMessage?: unknown }; req?: unknown };
-  // Once the response ends, the agent may hand this socket to another request: only (un)ref it
-  // while it still carries this response, or that other request could let the process exit.
-  const ownSocket = (): Socket | undefined => {
-    const socket = source.socket;
-    return socket && socket._httpMessage === source.req ? socket : undefined;
-  };
-  ownSocket()?.unref();
   const events = new Readable({ objectMode: true, read: () => undefined });
   const decoder = new StringDecoder('utf8');
   let partial = '';
-  let ended = false;
-  const finish = (): void => {
-    if (ended) return;
-    ended = true;
-    events.push(null);
-  };
-  source.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer): void => {
     const parts = (partial + decoder.write(chunk)).split('\n');
     partial = parts.pop() ?? '';
     for (const part of parts) {
@@ -76,16 +62,7 @@ export async function followContainerEvents(engine: Engine, id: string, sinceSec
         // not an event line; ignore
       }
     }
-  });
-  source.on('end', finish);
-  source.on('close', finish);
-  source.on('error', finish);
-  return {
-    events,
-    keepAlive: (on) => (on ? ownSocket()?.ref() : ownSocket()?.unref()),
-    close: () => {
-      source.destroy();
-      finish();
-    },
   };
+  const live = wrapLiveResponse(raw, `events of container ${id.slice(0, 12)}`, onData, () => events.push(null));
+  return { events, ...live };
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Socket } from 'node:net';
+import { wrapLiveResponse } from './live-response';
 import type { Engine } from './engine';
 import { toEngineError } from './engine-error';
 import { FrameDemuxer, LineSplitter, type OutputLine } from './demux';
@@ -74,34 +74,17 @@ export async function openLogLines(engine: Engine, id: string, options: EngineLo
  * unref'ed so it never keeps the process alive (call `keepAlive(true)` while something waits on it).
  */
 export function toLineStream(raw: unknown, tty: boolean): LogLineStream {
-  const source = raw as Readable & { socket?: Socket & { _httpMessage?: unknown }; req?: unknown };
-  // Once the response ends, the agent may hand this socket to another request: only (un)ref it
-  // while it still carries this response, or that other request could let the process exit.
-  const ownSocket = (): Socket | undefined => {
-    const socket = source.socket;
-    return socket && socket._httpMessage === source.req ? socket : undefined;
-  };
-  ownSocket()?.unref();
   const lines = new Readable({ objectMode: true, read: () => undefined });
   const splitter = new LineSplitter((line) => lines.push(line));
   const demuxer = new FrameDemuxer((stream, data) => splitter.push(stream, data));
-  let ended = false;
-  const finish = (): void => {
-    if (ended) return;
-    ended = true;
-    splitter.flush();
-    lines.push(null);
-  };
-  source.on('data', (chunk: Buffer) => (tty ? splitter.push('stdout', chunk) : demuxer.push(chunk)));
-  source.on('end', finish);
-  source.on('close', finish);
-  source.on('error', finish);
-  return {
-    lines,
-    keepAlive: (on) => (on ? ownSocket()?.ref() : ownSocket()?.unref()),
-    close: () => {
-      source.destroy();
-      finish();
+  const live = wrapLiveResponse(
+    raw,
+    'container output',
+    (chunk) => (tty ? splitter.push('stdout', chunk) : demuxer.push(chunk)),
+    () => {
+      splitter.flush();
+      lines.push(null);
     },
-  };
+  );
+  return { lines, ...live };
 }
