@@ -37,7 +37,10 @@ export function wrapLiveResponse(
     ended = true;
     onEnd();
   };
-  source.on('data', onData);
+  // After close() the socket may still deliver buffered chunks: drop them (the reader has ended).
+  source.on('data', (chunk: Buffer) => {
+    if (!ended) onData(chunk);
+  });
   source.on('end', finish);
   source.on('close', finish);
   source.on('error', (error: Error) => {
