@@ -1,9 +1,8 @@
-import { getConfig } from '../config';
 import type { Engine } from '../engine/engine';
 import { createLogger } from '../logger';
 import { runWait } from '../wait/run-wait';
 import { selectWaitStrategy } from '../wait/select-wait-strategy';
-import type { ContainerSpec } from './container-spec';
+import { startupTimeoutOf, type ContainerSpec } from './container-spec';
 import { createRun, unixSecondsOf, type ContainerRun } from './container-run';
 import { createWaitTarget } from './container-wait-target';
 import { planStart, runStartStep, settleRun } from './start-step';
@@ -56,9 +55,7 @@ export async function bringUp(options: BringUpOptions): Promise<ContainerRun> {
     imageHealthCheck: options.imageHealth.present,
     healthCheckDisabled: healthTest === 'NONE' || (healthTest === undefined && options.imageHealth.disabled),
   });
-  const startupTimeoutMs = strategy.isStartupTimeoutSet()
-    ? strategy.getStartupTimeout()
-    : (spec.startupTimeoutMs ?? getConfig().startupTimeoutMs);
+  const startupTimeoutMs = startupTimeoutOf(spec, strategy);
   const startedAt = Date.now();
   signal?.throwIfAborted();
   const plan = planStart(options, strategy);
@@ -67,7 +64,6 @@ export async function bringUp(options: BringUpOptions): Promise<ContainerRun> {
   let run = createRun(engine, inspect, spec.imageName.string, spec.exposedPorts, logsSince, attached);
   try {
     await options.onStarted?.(run);
-    log.debug(`Waiting for ${strategy.describe()} (timeout ${startupTimeoutMs} ms)`, { containerId: id });
     await runWait(strategy, createWaitTarget(run), { startupTimeoutMs, startedAt, ...(signal ? { signal } : {}) });
     if (later) run = await settleRun(run, later, spec);
     log.info(`Container is ready (${Date.now() - startedAt} ms)`, { containerId: id, image: spec.imageName.string });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { getConfig } from '../config';
 import type { ImageName } from '../image/image-name';
 import { PullPolicy, type ImagePullPolicy } from '../image/pull-policy';
 import type { WaitStrategy } from '../wait/wait-strategy';
@@ -113,4 +114,14 @@ export function createSpec(imageName: ImageName): ContainerSpec {
     tty: false,
     openStdin: false,
   };
+}
+
+/**
+ * The startup timeout of a start, in ms: the wait strategy's own when set, else
+ * `withStartupTimeout`, else the configured default. It bounds the image pull, the wait for port
+ * bindings and the wait strategy. `strategy` is the one the start runs (default: the explicit one).
+ */
+export function startupTimeoutOf(spec: ContainerSpec, strategy: WaitStrategy | undefined = spec.waitStrategy): number {
+  if (strategy?.isStartupTimeoutSet()) return strategy.getStartupTimeout();
+  return spec.startupTimeoutMs ?? getConfig().startupTimeoutMs;
 }

@@ -11,7 +11,7 @@ import { getSessionId } from '../reaper/session';
 import { creationSite, trackResource } from '../reaper/tracker';
 import { bringUp, type ImageHealthInfo } from './bring-up';
 import type { ContainerRun } from './container-run';
-import type { ContainerSpec } from './container-spec';
+import { startupTimeoutOf, type ContainerSpec } from './container-spec';
 import { copyArchivesToContainer, copyToContainer } from './copy';
 import { toCreateRequest } from './create-options';
 import { collectFailureDetails } from './failure-details';
@@ -44,7 +44,8 @@ async function imageHealthOf(engine: Engine, reference: string): Promise<ImageHe
 /**
  * The reaper, the image and its health check in one round trip: the reaper is armed while the
  * image is inspected, and an image that is present and need not be pulled is not inspected again
- * by `ensureImage` (which would only inspect it and return).
+ * by `ensureImage` (which would only inspect it and return). A pull is bounded by the container's
+ * startup timeout and cancelled by the start's signal.
  */
 async function prepare(engine: Engine, spec: ContainerSpec, signal?: AbortSignal): Promise<ImageHealthInfo> {
   const image = spec.imageName.string;
@@ -53,6 +54,7 @@ async function prepare(engine: Engine, spec: ContainerSpec, signal?: AbortSignal
   if (present) return present;
   await ensureImage(engine, spec.imageName, {
     pullPolicy: spec.pullPolicy,
+    timeoutMs: startupTimeoutOf(spec),
     ...(spec.platform ? { platform: spec.platform } : {}),
     ...(signal ? { signal } : {}),
   });
@@ -101,8 +103,12 @@ export async function runStartPipeline(
     throw signal?.aborted && !(error instanceof OperationAbortedError) ? aborted(error) : error;
   }
   if (signal?.aborted) throw aborted();
-  if (spec.reuse && getConfig().reuseEnabled) return findOrCreateReusable(context, createAndStart);
-  return createAndStart(context);
+  if (!spec.reuse || !getConfig().reuseEnabled) return createAndStart(context);
+  try {
+    return await findOrCreateReusable(context, createAndStart);
+  } catch (error) {
+    throw signal?.aborted && !(error instanceof OperationAbortedError) ? aborted(error) : error;
+  }
 }
 
 /** Everything one start needs. */
