@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withFileLock } from '../../../src/container/file-lock';
@@ -32,5 +32,16 @@ describe('withFileLock (the cross-process reuse lock)', () => {
     const name = `throw-${process.pid}-${Date.now()}`;
     await expect(withFileLock(name, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(withFileLock(name, () => Promise.resolve(1))).resolves.toBe(1);
+  });
+});
+
+describe('withFileLock takeover of a dead owner', () => {
+  it('takes over a lock left without a pid file by an owner that died while taking it', async () => {
+    const name = `nopid-${process.pid}-${Date.now()}`;
+    const dir = path.join(tmpdir(), `berth-${name}.lock`);
+    mkdirSync(dir);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(dir, old, old);
+    await expect(withFileLock(name, () => Promise.resolve('got it'))).resolves.toBe('got it');
   });
 });
