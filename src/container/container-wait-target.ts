@@ -1,8 +1,9 @@
 import type { Engine } from '../engine/engine';
 import { inspectContainer } from '../engine/containers';
 import { execInContainer } from '../engine/exec';
-import { followContainerEvents } from '../engine/events';
+import { followContainerEvents, type ContainerEventStream } from '../engine/events';
 import { ResourceStateError } from '../errors';
+import { untilAborted } from '../wait/abort';
 import type { BoundPortInfo, LogLine, TargetEvent, TargetExecResult, TargetState, WaitTarget } from '../wait/wait-target';
 import type { LogHub } from './log-hub';
 import { toInspectResult } from './inspect-result';
@@ -22,13 +23,32 @@ export interface ContainerRunView {
   readonly eventsSince: number;
 }
 
+/** Opens the event stream; an abort rejects at once, and a stream that opens later is closed. */
+async function openEvents(run: ContainerRunView, signal: AbortSignal): Promise<ContainerEventStream> {
+  const opening = followContainerEvents(run.engine, run.id, run.eventsSince).then((stream) => {
+    // Data already read from the socket may still be pushed after close() (the engine layer then
+    // emits "push() after EOF"): once the stream is closed nobody reads, so such an error must not
+    // crash the process.
+    stream.events.on('error', () => undefined);
+    return stream;
+  });
+  try {
+    return await untilAborted(opening, signal);
+  } catch (error) {
+    opening.then((stream) => stream.close()).catch(() => undefined);
+    throw error;
+  }
+}
+
 async function* eventsOf(run: ContainerRunView, signal: AbortSignal): AsyncGenerator<TargetEvent> {
   signal.throwIfAborted();
-  const stream = await followContainerEvents(run.engine, run.id, run.eventsSince);
+  const stream = await openEvents(run, signal);
   stream.keepAlive(true);
   const onAbort = (): void => stream.close();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
+    // Aborted just as the stream opened: the listener came too late to fire.
+    signal.throwIfAborted();
     for await (const event of stream.events as AsyncIterable<{ action: string; attributes: Record<string, string> }>) {
       signal.throwIfAborted();
       yield { action: event.action, attributes: event.attributes };
@@ -41,7 +61,7 @@ async function* eventsOf(run: ContainerRunView, signal: AbortSignal): AsyncGener
 }
 
 /** The container state as a wait strategy sees it. */
-export async function targetStateOf(engine: Engine, id: string): Promise<TargetState> {
+async function targetStateOf(engine: Engine, id: string): Promise<TargetState> {
   const raw = await inspectContainer(engine, id);
   const view = toInspectResult(raw);
   const lastProbe = raw.State.Health?.Log?.at(-1);
