@@ -104,15 +104,16 @@ export class HttpWaitStrategy extends AbstractWaitStrategy {
     return this;
   }
 
-  /** Resolves on the first accepted response. */
+  /** Resolves on the first accepted response; rejects at once when the port is not published. */
   async waitUntilReady(target: WaitTarget, signal: AbortSignal): Promise<void> {
+    const port = this.publishedPort(target);
     const agent = this.tls ? new HttpsAgent({ rejectUnauthorized: !this.insecure, keepAlive: false }) : new HttpAgent({ keepAlive: false });
     const started = Date.now();
     let lastProblem: string | undefined;
     try {
       for (;;) {
         throwIfAborted(signal);
-        const problem = await this.attempt(target, agent, signal);
+        const problem = await this.attempt(target, port, agent, signal);
         if (problem === undefined) return;
         if (problem !== lastProblem) {
           lastProblem = problem;
@@ -134,13 +135,24 @@ export class HttpWaitStrategy extends AbstractWaitStrategy {
   }
 
   /** One request; undefined when accepted, else why not. */
-  private async attempt(target: WaitTarget, agent: HttpAgent, signal: AbortSignal): Promise<string | undefined> {
+  /** The host port of the checked container port: a wait on a port that is not published cannot succeed. */
+  private publishedPort(target: WaitTarget): number {
+    try {
+      return target.mappedPort(this.port);
+    } catch (error) {
+      throw new WaitStrategyError(this.describe(), `container port ${this.port} is not published: add it with withExposedPorts(${this.port})`, {
+        cause: error,
+      });
+    }
+  }
+
+  private async attempt(target: WaitTarget, port: number, agent: HttpAgent, signal: AbortSignal): Promise<string | undefined> {
     let response: HttpProbeResponse;
     try {
       response = await httpProbe({
         tls: this.tls,
         host: target.host,
-        port: target.mappedPort(this.port),
+        port,
         path: this.path,
         method: this.method,
         headers: this.headers,

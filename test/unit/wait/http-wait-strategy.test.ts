@@ -101,3 +101,14 @@ describe('HttpWaitStrategy', () => {
     expect(Wait.forHttp('/health', 8443).usingTls().describe()).toBe('HTTPS GET /health on port 8443');
   });
 });
+
+describe('HttpWaitStrategy on a port the container does not publish', () => {
+  it('fails at once instead of retrying until the startup timeout', async () => {
+    const unpublished = new FakeTarget();
+    const started = Date.now();
+    await expect(Wait.forHttp('/health', 9999).waitUntilReady(unpublished, new AbortController().signal)).rejects.toThrow(
+      /9999/,
+    );
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
