@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { listContainersByLabel, unpauseContainer } from '../engine/containers';
 import { LABEL_TESTCONTAINERS_CONTAINER_HASH } from '../labels';
 import { createLogger } from '../logger';
+import { abortReason } from '../wait/abort';
 import { bringUp } from './bring-up';
 import type { ContainerSpec } from './container-spec';
 import { toCreateRequest } from './create-options';
@@ -28,13 +29,34 @@ export function computeReuseHash(spec: ContainerSpec, engineIsLocal: boolean): s
 
 type Create = (context: StartContext, reuseHash: string) => Promise<StartedGenericContainer>;
 
-const inProcess = new Map<string, Promise<unknown>>();
+const queues = new Map<string, Promise<void>>();
 
-function singleFlight<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = inProcess.get(key) ?? Promise.resolve();
-  const next = previous.then(fn, fn);
-  inProcess.set(key, next.catch(() => undefined));
-  return next;
+/**
+ * Runs `fn` once every earlier call with the same key has settled (one queue per key in this
+ * process). An abort while waiting in the queue rejects at once, and `fn` then never runs; once
+ * `fn` runs, it handles the abort itself (and cleans up before it rejects).
+ */
+function inTurn<T>(key: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  let running = false;
+  const next = previous.then(() => {
+    signal?.throwIfAborted();
+    running = true;
+    return fn();
+  });
+  const tail = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, tail);
+  void tail.then(() => queues.get(key) === tail && queues.delete(key));
+  if (!signal) return next;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => !running && reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([next, aborted]).finally(() => signal.removeEventListener('abort', onAbort as () => void));
 }
 
 /**
@@ -46,7 +68,7 @@ function singleFlight<T>(key: string, fn: () => Promise<T>): Promise<T> {
 export function findOrCreateReusable(context: StartContext, create: Create): Promise<StartedGenericContainer> {
   const { engine, spec, imageHealth, signal } = context;
   const hash = computeReuseHash(spec, engine.isLocal);
-  return singleFlight(hash, () =>
+  return inTurn(hash, () =>
     withFileLock(`reuse-${hash.slice(0, 32)}`, async () => {
       const candidates = await listContainersByLabel(engine, [`${LABEL_TESTCONTAINERS_CONTAINER_HASH}=${hash}`]);
       const found = candidates.find((c) => !['removing', 'dead', 'restarting'].includes(c.State));
@@ -65,5 +87,6 @@ export function findOrCreateReusable(context: StartContext, create: Create): Pro
       rememberContainer(found.Id);
       return new StartedGenericContainer(engine, spec, imageHealth, run, true);
     }, signal),
+    signal,
   );
 }
