@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { openLogLines, type LogLineStream } from '../engine/logs';
+import { nextWake, untilAborted } from '../wait/abort';
 import type { LogLine } from '../wait/wait-target';
 
 const MAX_BUFFERED_LINES = 20_000;
@@ -93,7 +94,8 @@ export class LogHub {
     if (keepAlive) this.setKeepAlive(1);
     let index = this.dropped;
     try {
-      await this.open();
+      // An engine that is slow to answer must not hold up a subscriber that gave up.
+      await untilAborted(this.open(), signal);
       for (;;) {
         signal.throwIfAborted();
         if (index < this.dropped) index = this.dropped;
@@ -103,29 +105,11 @@ export class LogHub {
           signal.throwIfAborted();
         }
         if (this.ended) return;
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            this.wakers.delete(done);
-            signal.removeEventListener('abort', done);
-            resolve();
-          };
-          this.wakers.add(done);
-          signal.addEventListener('abort', done, { once: true });
-        });
+        await nextWake(this.wakers, signal);
       }
     } finally {
       if (keepAlive) this.setKeepAlive(-1);
     }
-  }
-
-  /** The last `count` lines received so far (without opening the stream). */
-  lastLines(count: number): LogLine[] {
-    return this.lines.slice(-count);
-  }
-
-  /** Whether the log has ended (the run is over). */
-  get isEnded(): boolean {
-    return this.ended;
   }
 
   /** Closes the stream; subscribers finish with what they have. */

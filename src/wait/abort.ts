@@ -55,3 +55,34 @@ export function pollInterval(elapsedMs: number, maxMs = 100): number {
   if (elapsedMs < 5_000) return Math.min(50, maxMs);
   return maxMs;
 }
+
+/**
+ * Resolves at the next call of the wakers in `wakers` (a reader of an append-only feed waiting for
+ * its next item: the feed calls every waker when it grows or ends), or when `signal` aborts. The
+ * waker removes itself either way.
+ */
+export function nextWake(wakers: Set<() => void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      wakers.delete(done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    wakers.add(done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Settles as `promise` does, or rejects with the signal's reason as soon as it aborts (the work
+ * behind `promise` goes on; its outcome is then ignored).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', onAbort as () => void));
+}

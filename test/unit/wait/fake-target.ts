@@ -1,6 +1,7 @@
 // A fake WaitTarget for unit tests of wait strategies: logs, events and state are driven by the
 // test; every stream honours its AbortSignal and the fake counts open subscriptions, so a test can
 // check that a finished wait left nothing running.
+import { nextWake } from '../../../src/wait/abort';
 import type { BoundPortInfo, LogLine, TargetEvent, TargetExecResult, TargetState, WaitTarget } from '../../../src/wait/wait-target';
 
 function abortError(signal: AbortSignal): Error {
@@ -37,15 +38,7 @@ class Feed<T> {
           if (this.failure) throw this.failure;
           return;
         }
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            this.wakers.delete(done);
-            signal.removeEventListener('abort', done);
-            resolve();
-          };
-          this.wakers.add(done);
-          signal.addEventListener('abort', done, { once: true });
-        });
+        await nextWake(this.wakers, signal);
       }
     } finally {
       this.open -= 1;
