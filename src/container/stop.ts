@@ -15,7 +15,11 @@ export async function removeAndForget(engine: Engine, id: string, removeVolumes 
   forgetContainer(id);
 }
 
-/** Stops (and by default removes) a started container. `timeout` is in ms, truncated to seconds. */
+/**
+ * Stops (and by default removes) a started container. `timeout` is in ms, truncated to seconds.
+ * A removal without a grace period is one forced remove (it kills the container first, as a stop
+ * with timeout 0 would): no separate stop call.
+ */
 export async function stopStartedContainer(
   engine: Engine,
   id: string,
@@ -24,8 +28,8 @@ export async function stopStartedContainer(
 ): Promise<StoppedGenericContainer> {
   const seconds = Math.max(0, Math.trunc(options.timeout / 1000));
   log.info(`Stopping container (timeout ${seconds} s${options.remove ? ', then removing it' : ''})`, { containerId: id });
-  await stopContainer(engine, id, seconds);
-  closeLogs();
+  if (!options.remove || seconds > 0) await stopContainer(engine, id, seconds);
   if (options.remove) await removeAndForget(engine, id, options.removeVolumes);
+  closeLogs();
   return new StoppedGenericContainer(engine, id);
 }
