@@ -49,16 +49,20 @@ export async function scanLog(
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }, timeoutMs);
   timer.unref();
+  // Whether `line` made the count; keeps the last 20 lines for the failure message.
+  const take = (line: string): boolean => {
+    lastLines.push(line);
+    if (lastLines.length > 20) lastLines.shift();
+    return matches(line) && ++count >= times;
+  };
   try {
     for await (const chunk of stream) {
       const parts = (partial + String(chunk)).split('\n');
       partial = parts.pop() ?? '';
-      for (const line of parts) {
-        lastLines.push(line);
-        if (lastLines.length > 20) lastLines.shift();
-        if (matches(line) && ++count >= times) return { matches: count, lastLines, stoppedBy: 'matched' };
-      }
+      for (const line of parts) if (take(line)) return { matches: count, lastLines, stoppedBy: 'matched' };
     }
+    // The log ended: a last line without a newline is still a line.
+    if (partial && take(partial)) return { matches: count, lastLines, stoppedBy: 'matched' };
   } catch {
     // destroyed by the timeout
   } finally {

@@ -59,3 +59,12 @@ describe('toHaveFileChanges', () => {
     );
   });
 });
+
+describe('toHaveLogged and a log whose last line has no newline', () => {
+  it('counts that last line', async () => {
+    const container = {
+      logs: () => Promise.resolve(Readable.from(['first\nready (no newline)'])),
+    };
+    expect((await toHaveLogged.call(context(), container, 'ready')).pass).toBe(true);
+  });
+});
