@@ -51,7 +51,7 @@ export async function waitForPortBindings(
 }
 
 /** Published ports of the declared ports, in declaration order. */
-export function boundPortsOf(inspect: EngineContainerInspect, exposed: readonly PortWithOptionalBinding[]): BoundPortInfo[] {
+function boundPortsOf(inspect: EngineContainerInspect, exposed: readonly PortWithOptionalBinding[]): BoundPortInfo[] {
   if (inspect.HostConfig.NetworkMode === 'host') {
     // The container listens on the host's own ports.
     return exposed.map(parsePort).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol, hostPort: p.containerPort }));

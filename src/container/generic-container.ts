@@ -267,13 +267,7 @@ export class GenericContainer extends ContainerSpecHolder implements TestContain
   }
   /** The restart policy (`--restart name[:maxRetries]`). */
   withRestartPolicy(name: RestartPolicyName, maxRetries?: number): this {
-    if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name)) {
-      throw new InvalidArgumentError('restart policy', name, 'expected "no", "always", "unless-stopped" or "on-failure"');
-    }
-    if (maxRetries !== undefined && name !== 'on-failure') {
-      throw new InvalidArgumentError('restart policy retries', maxRetries, 'only "on-failure" takes a retry count');
-    }
-    this.spec.restartPolicy = { name, ...(maxRetries !== undefined ? { maximumRetryCount: v.validateNonNegative('restart retries', maxRetries) } : {}) };
+    this.spec.restartPolicy = v.validateRestartPolicy(name, maxRetries);
     return this;
   }
 }

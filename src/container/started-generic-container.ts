@@ -12,7 +12,7 @@ import type { Engine } from '../engine/engine';
 import { ResourceStateError } from '../errors';
 import { bringUp, type ImageHealthInfo } from './bring-up';
 import { commit } from './commit';
-import type { ContainerRun } from './container-run';
+import { withInspect, type ContainerRun } from './container-run';
 import type { ContainerSpec } from './container-spec';
 import { copyArchive, copyToContainer } from './copy';
 import { toContainerChanges, type ContainerChange } from './diff';
@@ -152,7 +152,7 @@ export class StartedGenericContainer implements StartedTestContainer {
     await this.refresh();
   }
   private async refresh(): Promise<void> {
-    this.run = { ...this.run, inspect: await inspectContainer(this.engine, this.getId()) };
+    this.run = withInspect(this.run, await inspectContainer(this.engine, this.getId()), this.spec.exposedPorts);
   }
 
   /**

@@ -40,32 +40,58 @@ export interface StoppedTestContainer {
 
 /** A running container (testcontainers `StartedTestContainer`, plus berth's docker workflow methods). */
 export interface StartedTestContainer extends AsyncDisposable {
+  /** Stops it; by default removes it with its anonymous volumes. Idempotent. */
   stop(options?: Partial<StopOptions>): Promise<StoppedTestContainer>;
+  /** Restarts it and runs the wait strategy again; mapped ports are re-read. */
   restart(options?: Partial<RestartOptions>): Promise<void>;
+  /** Commits it to an image (`docker commit`) and resolves the image id. */
   commit(options: CommitOptions): Promise<string>;
+  /** The host name to reach its published ports (`localhost` for a local engine; see docs/containers.md). */
   getHost(): string;
+  /** Its host name inside the container. */
   getHostname(): string;
+  /** The host port of the first declared port. */
   getFirstMappedPort(): number;
+  /** The host port of a container port; throws `ResourceStateError` when it is not published. */
   getMappedPort(port: number, protocol?: string): number;
   getMappedPort(portWithProtocol: `${number}/${'tcp' | 'udp'}`): number;
+  /** Its name, with the engine's leading `/`. */
   getName(): string;
+  /** Its labels, berth's own included. */
   getLabels(): Labels;
+  /** The full container id. */
   getId(): string;
+  /** The networks it was on when it started (or was last connected / disconnected). */
   getNetworkNames(): string[];
+  /** The id of a network it is on. */
   getNetworkId(networkName: string): string;
+  /** Its IP address on a network it is on. */
   getIpAddress(networkName: string): string;
+  /** A tar stream of `path` in the container. */
   copyArchiveFromContainer(path: string): Promise<NodeJS.ReadableStream>;
+  /** Extracts a tar stream into the container at `target` (default `/`). */
   copyArchiveToContainer(tar: Readable, target?: string, options?: CopyToContainerOptions): Promise<void>;
+  /** Copies host directories into the container. */
   copyDirectoriesToContainer(directoriesToCopy: DirectoryToCopy[]): Promise<void>;
+  /** Copies host files into the container. */
   copyFilesToContainer(filesToCopy: FileToCopy[]): Promise<void>;
+  /** Writes contents (string, Buffer or stream) to files in the container. */
   copyContentToContainer(contentsToCopy: ContentToCopy[]): Promise<void>;
+  /** Runs a command in it; a string is split with shell-like quoting. A non-zero exit does not throw. */
   exec(command: string | string[], options?: Partial<ExecOptions>): Promise<ExecResult>;
+  /** Its log as a text stream of whole lines (follows by default). */
   logs(options?: LogsOptions): Promise<Readable>;
+  /** A fresh `docker inspect`. */
   inspect(): Promise<InspectResult>;
+  /** Freezes every process of it. */
   pause(): Promise<void>;
+  /** Thaws it after {@link StartedTestContainer.pause}. */
   unpause(): Promise<void>;
+  /** The changes of its writable layer (`docker diff`), sorted by path. */
   diff(): Promise<ContainerChange[]>;
+  /** Connects it to a network, optionally with aliases. */
   connectToNetwork(network: NamedNetwork | string, options?: { aliases?: string[] }): Promise<void>;
+  /** Disconnects it from a network. */
   disconnectFromNetwork(network: NamedNetwork | string): Promise<void>;
 }
 

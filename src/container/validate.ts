@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from '../errors';
 import type { ContainerSpec } from './container-spec';
 import { parsePort } from './ports';
-import type { BindMode, Environment, VolumeMode } from './types';
+import type { BindMode, Environment, RestartPolicyName, VolumeMode } from './types';
 
 const BIND_MODES: readonly string[] = ['rw', 'ro', 'z', 'Z'];
 const VOLUME_MODES: readonly string[] = ['rw', 'ro'];
@@ -19,7 +19,7 @@ export function validateContainerPath(subject: string, value: unknown): string {
   return value;
 }
 
-/** Rejects a bind mount without a source, with a relative target or an unknown mode. */
+/** Rejects a bind mount mode other than `rw`, `ro`, `z` or `Z`. */
 export function validateBindMode(value: unknown): BindMode {
   if (typeof value !== 'string' || !BIND_MODES.includes(value)) {
     throw new InvalidArgumentError('bind mount mode', value, 'expected "rw", "ro", "z" or "Z"');
@@ -72,12 +72,25 @@ export function validateEnvironment(environment: Environment): Environment {
   return environment;
 }
 
-/** Rejects a non-negative whole number of milliseconds (or bytes) that is not one. */
+/** Rejects a value that is not a finite number >= 0 (milliseconds, bytes, GiB, cores, retries). */
 export function validateNonNegative(subject: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new InvalidArgumentError(subject, value, 'expected a non-negative number');
   }
   return value;
+}
+
+/** Rejects an unknown restart policy, and a retry count for any policy but `on-failure`. */
+export function validateRestartPolicy(
+  name: RestartPolicyName,
+  maxRetries: number | undefined,
+): { name: RestartPolicyName; maximumRetryCount?: number } {
+  if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name)) {
+    throw new InvalidArgumentError('restart policy', name, 'expected "no", "always", "unless-stopped" or "on-failure"');
+  }
+  if (maxRetries === undefined) return { name };
+  if (name !== 'on-failure') throw new InvalidArgumentError('restart policy retries', maxRetries, 'only "on-failure" takes a retry count');
+  return { name, maximumRetryCount: validateNonNegative('restart retries', maxRetries) };
 }
 
 /** Checks the whole spec before anything is created (rules that involve several fields). */

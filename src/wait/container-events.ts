@@ -21,7 +21,7 @@ export function hasExited(state: TargetState): boolean {
  * Follows the container's events until `pick` returns a value, and resolves with it. Resolves
  * `undefined` when the stream ends; rejects when `signal` aborts or the stream fails.
  */
-export async function firstEvent<T>(
+async function firstEvent<T>(
   target: WaitTarget,
   signal: AbortSignal,
   pick: (event: TargetEvent) => T | undefined,

@@ -3,7 +3,7 @@ import type { ExitInfo } from './container-events';
 import type { TargetState, WaitTarget } from './wait-target';
 
 /** How many log lines a start failure carries. */
-export const FAILURE_LOG_LINES = 50;
+const FAILURE_LOG_LINES = 50;
 /** Stop reading logs once no line arrived for this long (the replay of a running container). */
 const LOG_IDLE_MS = 200;
 /** Never spend longer than this gathering failure details. */
@@ -13,7 +13,7 @@ const DETAILS_BUDGET_MS = 3_000;
  * The last `count` lines the container logged since its (re)start. Reads the shared log stream
  * until it ends (a stopped container) or goes quiet (a running one), within a small budget.
  */
-export async function recentLogLines(target: WaitTarget, count = FAILURE_LOG_LINES): Promise<string[]> {
+async function recentLogLines(target: WaitTarget, count = FAILURE_LOG_LINES): Promise<string[]> {
   const controller = new AbortController();
   const lines: string[] = [];
   let idle: NodeJS.Timeout | undefined;

@@ -68,7 +68,7 @@ export interface WaitTarget {
   mappedPort(containerPort: number, protocol?: 'tcp' | 'udp'): number;
   /**
    * The container's IP addresses on its networks, reachable directly from this machine only when
-   * `enginIsLocal` (a local Linux engine): a connection there bypasses the engine's port proxy.
+   * `engineIsLocal` (a local Linux engine): a connection there bypasses the engine's port proxy.
    */
   ipAddresses(): readonly string[];
   /** Whether the engine runs on this machine (container IPs are then routable from here). */
