@@ -15,6 +15,18 @@ function redisPing(host: string, port: number): Promise<string> {
   });
 }
 
+/** The wait below returns at the run marker, a moment before redis-server listens: retry briefly. */
+async function redisPingSoon(host: string, port: number): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await redisPing(host, port);
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 describe('restart', () => {
   it('re-reads the ports and re-runs the wait, which sees only the new run\'s logs', async () => {
     const runs: LogLine[][] = [];
@@ -32,12 +44,12 @@ describe('restart', () => {
       .withEntrypoint(['sh', '-c', script])
       .withWaitStrategy(recordUntilMarker)
       .start();
-    expect(await redisPing(redis.getHost(), redis.getMappedPort(6379))).toBe('+PONG');
+    expect(await redisPingSoon(redis.getHost(), redis.getMappedPort(6379))).toBe('+PONG');
     await redis.restart();
     expect(runs).toHaveLength(2);
     expect(runs[0]?.map((l) => l.text)).toContain('run-1');
     expect(runs[1]?.map((l) => l.text)).toEqual(['run-2']);
-    expect(await redisPing(redis.getHost(), redis.getMappedPort(6379))).toBe('+PONG');
+    expect(await redisPingSoon(redis.getHost(), redis.getMappedPort(6379))).toBe('+PONG');
     expect((await redis.inspect()).state.status).toBe('running');
   });
 });
