@@ -4,7 +4,7 @@ import { resourceStoreOf } from '../engine/prune';
 import { isBerthError } from '../errors';
 import { removeResources } from '../reaper/reap';
 import { localHostFacts } from '../reaper/stale';
-import { describeResources, formatTable } from './resources';
+import { describeResources, formatTable, selectForPrune } from './resources';
 
 const USAGE = `Usage: berth <command> [options]
 
@@ -12,7 +12,8 @@ Commands:
   ps                     List the containers, networks, volumes and images berth created,
                          with their session and whether its owner process still runs.
   prune                  Remove the resources of sessions whose owner is gone.
-    --all-sessions       Remove every berth resource, live sessions and reusable ones included.
+    --all-sessions       Also remove live sessions' resources and reusable containers (images
+                         built or committed with deleteOnExit: false are kept: they were meant to last).
     --dry-run            Only print what would be removed.
   help                   Print this text.
 `;
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
       out(rows.length ? `${formatTable(rows)}\n` : 'No berth resources.\n');
       return 0;
     }
-    const doomed = flags.has('--all-sessions') ? rows : rows.filter((r) => r.ended);
+    const doomed = selectForPrune(rows, flags.has('--all-sessions'));
     if (doomed.length === 0) {
       out('Nothing to prune.\n');
       return 0;

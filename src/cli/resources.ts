@@ -36,6 +36,16 @@ export async function describeResources(store: ResourceStore, facts: HostFacts, 
   });
 }
 
+/**
+ * What `berth prune` removes: the resources of ended sessions; with `allSessions` also live
+ * sessions' resources and reusable containers, but never an image without a session (built or
+ * committed with `deleteOnExit: false`: it was meant to last).
+ */
+export function selectForPrune(rows: readonly ResourceRow[], allSessions: boolean): ResourceRow[] {
+  if (!allSessions) return rows.filter((r) => r.ended);
+  return rows.filter((r) => !(r.resource.kind === 'image' && r.session === '-'));
+}
+
 /** Formats rows as an aligned table. */
 export function formatTable(rows: readonly ResourceRow[]): string {
   const cells = [
