@@ -29,7 +29,7 @@ export async function floorRedis(docker: Dockerode, count: number): Promise<numb
     );
     return performance.now() - t0;
   } finally {
-    await Promise.all(containers.map((c) => c.remove({ force: true }).catch(() => undefined)));
+    await Promise.all(containers.map((c) => c.remove({ force: true, v: true }).catch(() => undefined)));
   }
 }
 
@@ -48,7 +48,7 @@ export async function floorEcho(docker: Dockerode): Promise<number> {
     if (StatusCode !== 0) throw new Error(`echo exited ${StatusCode}`);
     return performance.now() - t0;
   } finally {
-    await container.remove({ force: true }).catch(() => undefined);
+    await container.remove({ force: true, v: true }).catch(() => undefined);
   }
 }
 

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   } finally {
     peer?.close();
     const leftovers = await docker.listContainers({ all: true, filters: { label: [`berth.bench=${BENCH_LABEL['berth.bench']}`] } });
-    await Promise.all(leftovers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(leftovers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   }
   process.stdout.write(`${out.slice(0, 3).join('\n')}\nTotal bench time: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
