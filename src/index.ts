@@ -1,5 +1,5 @@
 // The public surface of berth: a curated list of named exports (no `export *`).
-// Each domain keeps its exports in its own section; add to your section only.
+// Grouped by domain; every type a public signature uses is exported too.
 
 // --- errors ---
 export {
