@@ -25,14 +25,15 @@ let imported: Promise<void> | undefined;
 /** Makes sure {@link HELPER_IMAGE} exists on the engine (once per process; a failure is retried next time). */
 export function ensureHelperImage(engine: Engine): Promise<void> {
   if (!imported) {
-    const rootfs = writeTar([
+    imported = writeTar([
       { name: HELPER_MOUNT_POINT.slice(1), type: 'dir', mode: 0o755 },
       { name: HELPER_EMPTY_DIR.slice(1), type: 'file', mode: 0o755, data: binary },
-    ]);
-    imported = importImageOnce(engine, HELPER_IMAGE, rootfs, [
-      `LABEL ${LABEL_TESTCONTAINERS}=true ${LABEL_BERTH}=true`,
-      `CMD ["${HELPER_EMPTY_DIR}", "${HELPER_MOUNT_POINT}"]`,
-    ]);
+    ]).then((rootfs) =>
+      importImageOnce(engine, HELPER_IMAGE, rootfs, [
+        `LABEL ${LABEL_TESTCONTAINERS}=true ${LABEL_BERTH}=true`,
+        `CMD ["${HELPER_EMPTY_DIR}", "${HELPER_MOUNT_POINT}"]`,
+      ]),
+    );
     imported.catch(() => {
       imported = undefined;
     });

@@ -1,69 +1,73 @@
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import * as tarStream from 'tar-stream';
 
 const BLOCK = 512;
 
 /** What {@link inspectTarFile} found in a well-formed archive. */
 export interface TarSummary {
-  /** Number of headers (pax and long-name headers included). */
+  /** Number of entries (a pax or GNU long-name header counts with the entry it describes). */
   headers: number;
 }
 
 /** Why a file is not a tar archive; thrown by {@link inspectTarFile}. */
 export class NotATarError extends Error {}
 
-function parseSize(header: Buffer): number {
-  const field = header.subarray(124, 136);
-  if ((field[0] ?? 0) & 0x80) {
-    // GNU base-256: big-endian binary after the marker bit.
-    let value = 0;
-    for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0);
-    return value;
-  }
-  const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
-  if (!/^[0-7]*$/.test(text)) throw new NotATarError(`header has an invalid size field ${JSON.stringify(text)}`);
-  return text === '' ? 0 : parseInt(text, 8);
+/** Where the archive continues after an entry: its header plus its data padded to whole blocks. */
+function endOf(header: tarStream.Header, offset: number): number {
+  const data = header.type === 'directory' ? 0 : header.size;
+  return offset + BLOCK + Math.ceil(data / BLOCK) * BLOCK;
 }
 
-function checksumMatches(header: Buffer): boolean {
-  const text = header.subarray(148, 156).toString('latin1').replace(/\0/g, ' ').trim().split(' ')[0] ?? '';
-  if (!/^[0-7]+$/.test(text)) return false;
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-    unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
+/** Whether a whole zero block (the end-of-archive marker) starts at `offset`. */
+async function zeroBlockAt(handle: FileHandle, offset: number, size: number): Promise<boolean> {
+  if (offset + BLOCK > size) return false;
+  const { buffer } = await handle.read(Buffer.alloc(BLOCK), 0, BLOCK, offset);
+  return buffer.every((byte) => byte === 0);
+}
+
+function describe(error: Error, offset: number, size: number, entries: number): string {
+  if (error.message.startsWith('Invalid tar header.')) return `the header at byte ${offset} has no valid tar checksum`;
+  if (error.message === 'Unexpected end of data') {
+    return offset > size
+      ? `the archive is truncated: entry ${entries} ends after the end of the file`
+      : `the archive is truncated: the file ends inside the header at byte ${offset}`;
   }
-  const expected = parseInt(text, 8);
-  return expected === unsigned || expected === signed;
+  return `the header at byte ${offset} is invalid (${error.message})`;
 }
 
 /**
- * Checks that `file` is a complete tar archive by walking its headers (the contents are skipped,
- * so this is cheap for large archives). Every header's checksum must match, every entry's data
- * must be present and the end-of-archive (zero) block must follow the last entry. Throws
- * {@link NotATarError} saying what is wrong.
+ * Checks that `file` is a complete tar archive: tar-stream parses every header (checksums, GNU and
+ * pax long names, base-256 sizes) and drains every entry's data; then the end-of-archive (zero)
+ * block must follow the last entry (anything after it is ignored, as tar does). Throws
+ * {@link NotATarError} saying what is wrong, or the file system error when the file cannot be read.
  */
 export async function inspectTarFile(file: string): Promise<TarSummary> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
     if (size < BLOCK) throw new NotATarError(`the file is ${size} bytes, shorter than one 512-byte tar header`);
-    const header = Buffer.alloc(BLOCK);
-    let offset = 0;
     let headers = 0;
-    while (offset + BLOCK <= size) {
-      await handle.read(header, 0, BLOCK, offset);
-      if (header.every((b) => b === 0)) return { headers };
-      if (!checksumMatches(header)) {
-        throw new NotATarError(`the header at byte ${offset} has no valid tar checksum`);
-      }
-      const dataBlocks = Math.ceil(parseSize(header) / BLOCK);
-      offset += BLOCK * (1 + dataBlocks);
+    let end = 0;
+    const extract = tarStream.extract();
+    extract.on('entry', (header, entry, next) => {
       headers++;
-      if (offset > size) throw new NotATarError(`the archive is truncated: entry ${headers} ends after the end of the file`);
+      end = endOf(header, entry.offset);
+      entry.on('end', () => next());
+      entry.on('error', () => undefined); // the same error rejects the pipeline below
+      entry.resume();
+    });
+    let failure: Error | undefined;
+    try {
+      await pipeline(createReadStream(file), extract);
+    } catch (error) {
+      if (typeof (error as NodeJS.ErrnoException).syscall === 'string') throw error;
+      failure = error as Error;
     }
-    // Every tar writer ends the archive with zero blocks; without one, the file was cut short.
+    if (await zeroBlockAt(handle, end, size)) return { headers };
+    if (failure) throw new NotATarError(describe(failure, end, size, headers), { cause: failure });
+    // tar-stream accepts a stream that stops at an entry boundary; every tar writer ends with zero blocks.
     throw new NotATarError(`the archive is truncated: no end-of-archive block after entry ${headers}`);
   } finally {
     await handle.close();
