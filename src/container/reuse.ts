@@ -6,7 +6,7 @@ import { abortReason } from '../wait/abort';
 import { bringUp } from './bring-up';
 import type { ContainerSpec } from './container-spec';
 import { toCreateRequest } from './create-options';
-import { withFileLock } from './file-lock';
+import { withCrossProcessLock } from '../lock/cross-process-lock';
 import { rememberContainer } from './registry';
 import type { StartContext } from './start-pipeline';
 import { StartedGenericContainer } from './started-generic-container';
@@ -69,7 +69,7 @@ export function findOrCreateReusable(context: StartContext, create: Create): Pro
   const { engine, spec, imageHealth, signal } = context;
   const hash = computeReuseHash(spec, engine.isLocal);
   return inTurn(hash, () =>
-    withFileLock(`reuse-${hash.slice(0, 32)}`, async () => {
+    withCrossProcessLock(`reuse ${hash}`, { subject: `reuse ${hash.slice(0, 12)}`, signal }, async () => {
       const candidates = await listContainersByLabel(engine, [`${LABEL_TESTCONTAINERS_CONTAINER_HASH}=${hash}`]);
       const found = candidates.find((c) => !['removing', 'dead', 'restarting'].includes(c.State));
       if (!found) return create(context, hash);
@@ -86,7 +86,7 @@ export function findOrCreateReusable(context: StartContext, create: Create): Pro
       });
       rememberContainer(found.Id);
       return new StartedGenericContainer(engine, spec, imageHealth, run, true);
-    }, signal),
+    }),
     signal,
   );
 }

@@ -5,7 +5,7 @@ import { ImagePullError, OperationAbortedError } from '../errors';
 import { createLogger } from '../logger';
 import type { ImageName } from './image-name';
 import { pullImage } from './pull-image';
-import { withCrossProcessLock, LockTimeoutError } from './pull-lock';
+import { withCrossProcessLock, LockTimeoutError } from '../lock/cross-process-lock';
 import type { ImagePullPolicy } from './pull-policy';
 import { SingleFlight } from './single-flight';
 
@@ -54,7 +54,8 @@ async function pullOnce(engine: Engine, image: ImageName, options: EnsureImageOp
   const timeoutMs = options.timeoutMs ?? getConfig().startupTimeoutMs;
   const started = Date.now();
   try {
-    await withCrossProcessLock(flightKey(engine, image, options.platform), image.string, timeoutMs, options.signal, async (waited) => {
+    const lockOptions = { subject: `pull ${image.string}`, timeoutMs, signal: options.signal };
+    await withCrossProcessLock(`pull ${flightKey(engine, image, options.platform)}`, lockOptions, async (waited) => {
       // Another process pulled while we waited: its pull was running when we asked, so it counts as
       // ours (as joining a pull in this process does), also for alwaysPull.
       if (waited && (await inspectImage(engine, image.string))) {
