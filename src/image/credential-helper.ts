@@ -36,16 +36,22 @@ export function findExecutable(program: string, searchPath: string = getConfig()
 export function runCredentialHelper(helper: string, serverUrl: string, registry: string): Promise<HelperCredentials | undefined> {
   const program = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(findExecutable(program), ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
+    // Our own timer rather than spawn's `timeout` option: Node leaves that one running for the whole
+    // timeout when the program does not exist (ENOENT), which keeps the process (or a Jest worker) alive.
+    const child = spawn(findExecutable(program), ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGTERM'), HELPER_TIMEOUT_MS);
+    const done = (): void => clearTimeout(timer);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
       const detail = error.code === 'ENOENT' ? `${program} is not installed or not on PATH` : `${program}: ${error.message}`;
       reject(new RegistryAuthError(registry, detail, { cause: error }));
     });
     child.on('close', (code, signal) => {
+      done();
       const output = `${stdout}\n${stderr}`;
       if (code !== 0) {
         if (/credentials not found|no credentials|not found in native keychain/i.test(output)) return resolve(undefined);

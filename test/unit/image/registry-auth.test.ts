@@ -126,3 +126,12 @@ describe('credential helpers', () => {
     }
   });
 });
+
+describe('a missing credential helper', () => {
+  it('leaves no timer behind (spawn\'s own timeout option would keep the process alive after ENOENT)', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    await expect(runCredentialHelper('missing-for-timer-test', 'reg.example', 'reg.example')).rejects.toBeInstanceOf(RegistryAuthError);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(before);
+  });
+});
