@@ -57,8 +57,10 @@ async function pullOnce(engine: Engine, image: ImageName, options: EnsureImageOp
     const lockOptions = { subject: `pull ${image.string}`, timeoutMs, signal: options.signal };
     await withCrossProcessLock(`pull ${flightKey(engine, image, options.platform)}`, lockOptions, async (waited) => {
       // Another process pulled while we waited: its pull was running when we asked, so it counts as
-      // ours (as joining a pull in this process does), also for alwaysPull.
-      if (waited && (await inspectImage(engine, image.string))) {
+      // ours (as joining a pull in this process does), also for alwaysPull. Without alwaysPull, look
+      // again even when we did not wait: another process may have pulled and released the lock
+      // between our first look and our taking the lock.
+      if ((waited || !always) && (await inspectImage(engine, image.string))) {
         log.debug(`Pulled by another process${always ? ' (alwaysPull satisfied)' : ''}`, { image: image.string });
         return;
       }
