@@ -13,13 +13,15 @@ describe('LogHub', () => {
     const controller = new AbortController();
     const next = hub.subscribe(controller.signal).next();
     setTimeout(() => controller.abort(new Error('budget spent')), 20);
+    let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       next.then(
         () => 'resolved',
         (error: Error) => error.message,
       ),
-      new Promise((r) => setTimeout(r, 500, 'still waiting')),
+      new Promise((r) => (timer = setTimeout(r, 500, 'still waiting'))),
     ]);
+    clearTimeout(timer); // no timer outlives the test (it would hold the Jest worker open)
     expect(outcome).toBe('budget spent');
     hub.close();
   });

@@ -34,13 +34,15 @@ describe('container WaitTarget events', () => {
     await Promise.resolve();
     controller.abort(new Error('wait over'));
     open();
+    let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       next.then(
         () => 'resolved',
         () => 'rejected',
       ),
-      new Promise((r) => setTimeout(r, 500, 'still open')),
+      new Promise((r) => (timer = setTimeout(r, 500, 'still open'))),
     ]);
+    clearTimeout(timer); // no timer outlives the test (it would hold the Jest worker open)
     expect(outcome).toBe('rejected');
     expect(stream.closed).toBe(true);
   });
