@@ -48,9 +48,28 @@ async function currentState(target: WaitTarget): Promise<TargetState | undefined
   }
 }
 
+/** How long to look again for the OOM flag of a container killed by SIGKILL (exit code 137). */
+const OOM_SETTLE_MS = 1_000;
+
+/**
+ * The state, looked at again for a short while when the container was killed (exit code 137)
+ * without an OOM flag: under load the engine can report the exit before it records the OOM
+ * kill that caused it, and the error should say "OOM-killed" when that is what happened.
+ */
+async function settledState(target: WaitTarget, exit: ExitInfo | undefined): Promise<TargetState | undefined> {
+  let state = await currentState(target);
+  const deadline = Date.now() + OOM_SETTLE_MS;
+  const killed = (): boolean => (exit?.exitCode ?? state?.exitCode) === 137 && !exit?.oomKilled && !state?.oomKilled;
+  while (killed() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = (await currentState(target)) ?? state;
+  }
+  return state;
+}
+
 /** What a failed wait knew: state, exit code, OOM flag and the last log lines. */
 export async function failureDetails(target: WaitTarget, exit?: ExitInfo): Promise<ContainerFailureDetails> {
-  const [state, logLines] = await Promise.all([currentState(target), recentLogLines(target)]);
+  const [state, logLines] = await Promise.all([settledState(target, exit), recentLogLines(target)]);
   return {
     containerId: target.id,
     image: target.image,
