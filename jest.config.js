@@ -20,6 +20,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/examples/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/retry-integration.ts'],
       slowTestThreshold: 30,
     },
   ],
