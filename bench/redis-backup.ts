@@ -6,9 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GenericContainer, Volume, Wait } from 'berth';
+import { Volume } from 'berth';
 import { RedisContainer, type StartedRedisContainer } from 'berth/redis';
-import { digest, expectedDigest, populate } from '../examples/redis-backup-restore';
+import { copyDumpWithVolumesFrom, digest, expectedDigest, populate } from '../examples/redis-backup-restore';
 
 const IMAGE = 'redis:7';
 const KEYS = 100_000;
@@ -90,13 +90,7 @@ async function main(): Promise<void> {
       mkdirSync(classicDir);
       const [, classicBackup] = await time(async () => {
         await source.executeCliCmd('SAVE');
-        const copier = await new GenericContainer('debian:bookworm')
-          .withVolumesFrom(source)
-          .withBindMounts([{ source: classicDir, target: '/backup' }])
-          .withCommand(['cp', '/data/dump.rdb', '/backup/'])
-          .withWaitStrategy(Wait.forOneShotStartup())
-          .start();
-        await copier.stop();
+        await copyDumpWithVolumesFrom(source, classicDir);
       });
       const classic = path.join(classicDir, 'dump.rdb');
       const [, classicRestore] = await time(async () => {

@@ -2,9 +2,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GenericContainer, Volume, Wait, randomUuid, type RunResult } from 'berth';
+import { GenericContainer, Volume, randomUuid, type RunResult } from 'berth';
 import { RedisContainer, type StartedRedisContainer } from 'berth/redis';
-import { digest, expectedDigest, populate } from './redis-backup-restore';
+import { copyDumpWithVolumesFrom, digest, expectedDigest, populate } from './redis-backup-restore';
 
 const REDIS_IMAGE = 'redis:7';
 
@@ -38,13 +38,7 @@ describe('the Redis backup scenario', () => {
     expect((await myredis.executeCliCmd('SAVE')).trim()).toBe('OK');
     const backupDir = path.join(hostDir, 'classic');
     mkdirSync(backupDir);
-    const copier = await new GenericContainer('debian:bookworm')
-      .withVolumesFrom(myredis)
-      .withBindMounts([{ source: backupDir, target: '/backup' }])
-      .withCommand(['cp', '/data/dump.rdb', '/backup/'])
-      .withWaitStrategy(Wait.forOneShotStartup())
-      .start();
-    await copier.stop();
+    await copyDumpWithVolumesFrom(myredis, backupDir);
     const dump = path.join(backupDir, 'dump.rdb');
     expect(readFileSync(dump).subarray(0, 5).toString()).toBe('REDIS');
 

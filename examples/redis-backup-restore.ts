@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GenericContainer, Volume, Wait, randomUuid } from 'berth';
+import { GenericContainer, Volume, randomUuid } from 'berth';
 import { RedisContainer, type StartedRedisContainer } from 'berth/redis';
 
 const REDIS_IMAGE = 'redis:7';
@@ -47,6 +47,19 @@ export async function digest(redis: StartedRedisContainer): Promise<string> {
   return (await redis.executeCliCmd('EVAL', [DIGEST, '0'])).trim();
 }
 
+/** Copies `/data/dump.rdb` of `server` into `hostDir` through `--volumes-from`, as the classic walkthrough does. */
+export async function copyDumpWithVolumesFrom(server: StartedRedisContainer, hostDir: string): Promise<void> {
+  // --- volumes-from ---
+  // docker run --rm --volumes-from myredis -v HOST:/backup debian:bookworm cp /data/dump.rdb /backup/
+  const copy = await new GenericContainer('debian:bookworm')
+    .withVolumesFrom(server)
+    .withBindMounts([{ source: hostDir, target: '/backup' }])
+    .withCommand(['cp', '/data/dump.rdb', '/backup/'])
+    .runToCompletion();
+  if (copy.exitCode !== 0) throw new Error(`cp exited ${copy.exitCode}: ${copy.stderr}`);
+  // --- end ---
+}
+
 async function main(): Promise<void> {
   const hostDir = mkdtempSync(path.join(tmpdir(), 'berth-demo-'));
   try {
@@ -71,16 +84,7 @@ async function main(): Promise<void> {
     show('SAVE', await myredis.executeCliCmd('SAVE'));
     const backupDir = path.join(hostDir, 'backup');
     mkdirSync(backupDir);
-    // --- volumes-from ---
-    // docker run --rm --volumes-from myredis -v HOST:/backup debian:bookworm cp /data/dump.rdb /backup/
-    const copier = await new GenericContainer('debian:bookworm')
-      .withVolumesFrom(myredis)
-      .withBindMounts([{ source: backupDir, target: '/backup' }])
-      .withCommand(['cp', '/data/dump.rdb', '/backup/'])
-      .withWaitStrategy(Wait.forOneShotStartup())
-      .start();
-    await copier.stop();
-    // --- end ---
+    await copyDumpWithVolumesFrom(myredis, backupDir);
     const copied = path.join(backupDir, 'dump.rdb');
     show('backup on the host', `${copied} (${kib(copied)})`);
 
