@@ -14,7 +14,7 @@ import {
 } from 'berth';
 import { getSessionId } from '../../../src/reaper/session';
 import { trackedResources, untrackResource } from '../../../src/reaper/tracker';
-import { PASSWORD, REGISTRY, TempDockerConfig, authsFor, docker, imageExists, removeImages, uniqueTag } from './registry-fixture';
+import { PASSWORD, REGISTRY, TempDockerConfig, authsFor, docker, imageExists, removeImages, rejection, uniqueTag } from './registry-fixture';
 
 const built: string[] = [];
 const dirs: string[] = [];
@@ -43,15 +43,6 @@ function filesIn(image: string, dir: string): string[] {
 
 function labelsOf(image: string): Record<string, string> {
   return (JSON.parse(docker('image', 'inspect', image)) as { Config: { Labels: Record<string, string> } }[])[0]!.Config.Labels;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 afterAll(() => {

@@ -7,7 +7,7 @@ import { resetConfig } from '../../../src/config';
 import { getEngine } from '../../../src/engine/engine';
 import { enginePullCount } from '../../../src/engine/registry';
 import { ensureImage } from '../../../src/image/ensure-image';
-import { REGISTRY, PASSWORD, USER, TempDockerConfig, authsFor, docker, imageExists, removeImages, uniqueTag } from './registry-fixture';
+import { REGISTRY, PASSWORD, USER, TempDockerConfig, authsFor, docker, imageExists, removeImages, rejection, uniqueTag } from './registry-fixture';
 
 const REPO = `${REGISTRY}/berth-test/debian`;
 const TAG = uniqueTag();
@@ -16,15 +16,6 @@ let digestRef = '';
 
 async function pull(ref: string, policy = PullPolicy.defaultPolicy(), timeoutMs?: number): Promise<void> {
   await ensureImage(await getEngine(), ImageName.fromString(ref), { pullPolicy: policy, timeoutMs });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 beforeAll(async () => {
